@@ -1,0 +1,111 @@
+package io.kongsync.schema;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Builders for Kong's entity checks, with Kong's messages. Paths are dotted and relative to the checked record. */
+public final class EntityChecks {
+
+    private EntityChecks() {
+    }
+
+    public static EntityCheck atLeastOneOf(String... paths) {
+        return record -> {
+            for (String p : paths) {
+                if (!isEmpty(get(record, p))) {
+                    return List.of();
+                }
+            }
+            return List.of(new FieldError(FieldError.ENTITY,
+                    "at least one of these fields must be non-empty: " + quoted(paths)));
+        };
+    }
+
+    public static EntityCheck onlyOneOf(String... paths) {
+        return record -> {
+            int set = 0;
+            for (String p : paths) {
+                if (!isEmpty(get(record, p))) {
+                    set++;
+                }
+            }
+            return set > 1
+                    ? List.of(new FieldError(FieldError.ENTITY,
+                            "only one of these fields must be non-empty: " + quoted(paths)))
+                    : List.of();
+        };
+    }
+
+    public static EntityCheck exactlyOneOf(String... paths) {
+        return record -> {
+            int set = 0;
+            for (String p : paths) {
+                if (!isEmpty(get(record, p))) {
+                    set++;
+                }
+            }
+            return set != 1
+                    ? List.of(new FieldError(FieldError.ENTITY,
+                            "exactly one of these fields must be non-empty: " + quoted(paths)))
+                    : List.of();
+        };
+    }
+
+    /**
+     * Kong's {@code conditional}: when the value at {@code ifPath} satisfies {@code condition}, the value at
+     * {@code thenPath} must pass {@code then} (a null value fails with {@code required field missing}).
+     */
+    public static EntityCheck conditional(String ifPath, Predicate<Object> condition, String thenPath, Check then) {
+        return record -> {
+            if (!condition.test(get(record, ifPath))) {
+                return List.of();
+            }
+            Object value = get(record, thenPath);
+            String error = value == null ? "required field missing" : then.test(value);
+            if (error == null) {
+                return List.of();
+            }
+            return List.of(
+                    new FieldError(FieldError.ENTITY, "failed conditional validation given value of field '" + ifPath + "'"),
+                    new FieldError(thenPath, error));
+        };
+    }
+
+    /** {@code conditional} whose requirement is only that the field be set. */
+    public static EntityCheck requiredWhen(String ifPath, Object equals, String thenPath) {
+        return conditional(ifPath, v -> equals.equals(v), thenPath, v -> null);
+    }
+
+    /** Reads a dotted path ({@code config.redis.host}) from nested maps; null when any step is missing. */
+    @SuppressWarnings("unchecked")
+    public static Object get(Map<String, Object> record, String dottedPath) {
+        Object current = record;
+        for (String part : dottedPath.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = ((Map<String, Object>) map).get(part);
+        }
+        return current;
+    }
+
+    /** Kong's notion of "empty" in entity checks: null, an empty string, or an empty array or map. */
+    public static boolean isEmpty(Object value) {
+        return value == null
+                || (value instanceof String s && s.isEmpty())
+                || (value instanceof Collection<?> c && c.isEmpty())
+                || (value instanceof Map<?, ?> m && m.isEmpty());
+    }
+
+    private static String quoted(String... paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            out.add("'" + p + "'");
+        }
+        return out.stream().collect(Collectors.joining(", "));
+    }
+}

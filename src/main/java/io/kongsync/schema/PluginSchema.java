@@ -1,0 +1,136 @@
+package io.kongsync.schema;
+
+import io.kongsync.model.EntityKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plugin's schema: its {@code config} record, its protocols, where it may be applied, its checks and shorthands.
+ * A custom plugin (named with {@code --custom-plugin}) has no config schema: its config is taken as written.
+ */
+public final class PluginSchema {
+
+    /** The protocols Kong's generic {@code protocols} typedef allows. */
+    public static final List<String> ALL_PROTOCOLS =
+            List.of("grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp");
+    /** {@code protocols_http}: elements limited to the HTTP subsystem. */
+    public static final List<String> HTTP_PROTOCOLS = List.of("grpc", "grpcs", "http", "https");
+    public static final List<String> DEFAULT_PROTOCOLS = List.of("grpc", "grpcs", "http", "https");
+
+    /** Where a plugin may be applied. */
+    public enum Scope {
+        /** service, route, consumer or global */
+        ANY,
+        /** service, route or global; {@code consumer} must be null */
+        NO_CONSUMER,
+        /** global only */
+        GLOBAL_ONLY
+    }
+
+    private final String name;
+    private final Field config;
+    private List<String> protocolsDefault = DEFAULT_PROTOCOLS;
+    private List<String> protocolsAllowed = HTTP_PROTOCOLS;
+    private Scope scope = Scope.ANY;
+    private final List<EntityCheck> checks = new ArrayList<>();
+    private final List<Shorthand> shorthands = new ArrayList<>();
+    private RecordSchema entitySchema;
+
+    private PluginSchema(String name, Field config) {
+        this.name = name;
+        this.config = config;
+    }
+
+    /** A bundled plugin with its config fields; protocols default to Kong's {@code protocols_http}. */
+    public static PluginSchema of(String name, Field... configFields) {
+        return new PluginSchema(name, Field.record("config", configFields));
+    }
+
+    /** A plugin kongsync knows only by name: its config is validated by Kong, not here. */
+    public static PluginSchema custom(String name) {
+        PluginSchema schema = new PluginSchema(name, null);
+        schema.protocolsAllowed = ALL_PROTOCOLS;
+        return schema;
+    }
+
+    /** Kong's generic {@code protocols} typedef: any of the eight protocols, default the HTTP four. */
+    public PluginSchema anyProtocol() {
+        this.protocolsAllowed = ALL_PROTOCOLS;
+        return this;
+    }
+
+    public PluginSchema protocols(List<String> defaults, List<String> allowed) {
+        this.protocolsDefault = List.copyOf(defaults);
+        this.protocolsAllowed = List.copyOf(allowed);
+        return this;
+    }
+
+    public PluginSchema scope(Scope scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    /** A check over the whole plugin entity; paths like {@code config.minute}. */
+    public PluginSchema check(EntityCheck check) {
+        this.checks.add(check);
+        return this;
+    }
+
+    public PluginSchema shorthand(Shorthand shorthand) {
+        this.shorthands.add(shorthand);
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The config record definition, or null for a custom plugin. */
+    public Field config() {
+        return config;
+    }
+
+    public boolean isCustom() {
+        return config == null;
+    }
+
+    public List<String> protocolsDefault() {
+        return protocolsDefault;
+    }
+
+    public List<String> protocolsAllowed() {
+        return protocolsAllowed;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public List<Shorthand> shorthands() {
+        return List.copyOf(shorthands);
+    }
+
+    public List<EntityCheck> checks() {
+        return List.copyOf(checks);
+    }
+
+    /** The full plugin entity schema with this plugin's config and protocols applied (Kong's subschema). */
+    public synchronized RecordSchema entitySchema() {
+        if (entitySchema == null) {
+            List<Field> fields = new ArrayList<>();
+            fields.add(Field.string("name").required());
+            fields.add(Field.string("instance_name").check(Typedefs.UTF8_NAME));
+            fields.add(Field.foreign("service", EntityKind.SERVICE));
+            fields.add(Field.foreign("route", EntityKind.ROUTE));
+            fields.add(Field.foreign("consumer", EntityKind.CONSUMER));
+            fields.add(config != null ? config : Field.any("config"));
+            fields.add(Field.set("protocols", Field.string().oneOf(protocolsAllowed.toArray()))
+                    .required().def(protocolsDefault));
+            fields.add(Field.bool("enabled").required().def(true));
+            fields.add(Field.set("tags", Field.string()));
+            entitySchema = new RecordSchema(fields, checks);
+        }
+        return entitySchema;
+    }
+}

@@ -1,0 +1,74 @@
+package io.kongsync.schema;
+
+import java.util.List;
+
+/** The fields of an entity (or a plugin entity with its config subschema) plus its whole-record checks. */
+public record RecordSchema(List<Field> fields, List<EntityCheck> checks) {
+
+    public RecordSchema {
+        fields = List.copyOf(fields);
+        checks = List.copyOf(checks);
+    }
+
+    public Field field(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The field definition at a dotted path ({@code config.redis.password}, {@code config.headers.Authorization});
+     * map keys and array indices step into the element definition. Null when the path leaves the schema.
+     */
+    public Field fieldAt(String dottedPath) {
+        String[] parts = dottedPath.replaceAll("\\[\\d+]", "").split("\\.");
+        Field current = field(parts[0]);
+        for (int i = 1; i < parts.length && current != null; i++) {
+            current = switch (current.type()) {
+                case RECORD -> current.field(parts[i]);
+                case MAP -> current.elements();
+                case ARRAY, SET -> current.elements();
+                default -> null;
+            };
+        }
+        return current;
+    }
+
+    /** True when the value at {@code dottedPath}, or anything inside it, is a secret. */
+    public boolean isSecret(String dottedPath) {
+        String[] parts = dottedPath.replaceAll("\\[\\d+]", "").split("\\.");
+        Field current = field(parts[0]);
+        if (current != null && current.isSecret()) {
+            return true;
+        }
+        for (int i = 1; i < parts.length && current != null; i++) {
+            current = switch (current.type()) {
+                case RECORD -> current.field(parts[i]);
+                case MAP, ARRAY, SET -> current.elements();
+                default -> null;
+            };
+            if (current != null && current.isSecret()) {
+                return true;
+            }
+        }
+        return current != null && containsSecret(current);
+    }
+
+    private static boolean containsSecret(Field field) {
+        if (field.isSecret()) {
+            return true;
+        }
+        if (field.elements() != null && containsSecret(field.elements())) {
+            return true;
+        }
+        for (Field f : field.fields()) {
+            if (containsSecret(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -30,6 +30,10 @@ public final class Field {
     private final List<Check> checks = new ArrayList<>();
     private EntityKind reference;
     private List<Object> oneOf;
+    private Long minimum;
+    private Long maximum;
+    private Double exclusiveMinimum;
+    private String pattern;
     private String description;
 
     private Field(String name, FieldType type) {
@@ -147,11 +151,20 @@ public final class Field {
     }
 
     public Field between(long min, long max) {
+        this.minimum = min;
+        this.maximum = max;
         return check(Checks.between(min, max));
     }
 
     public Field gt(double min) {
+        this.exclusiveMinimum = min;
         return check(Checks.greaterThan(min));
+    }
+
+    /** A whole-value regular expression (Java syntax, also valid in JSON Schema), failing with {@code message}. */
+    public Field pattern(String regex, String message) {
+        this.pattern = regex;
+        return check(Checks.matches(regex, message));
     }
 
     public Field check(Check check) {
@@ -230,6 +243,22 @@ public final class Field {
     /** The allowed values when the field is an enumeration, else null. */
     public List<Object> allowedValues() {
         return oneOf;
+    }
+
+    public Long minimum() {
+        return minimum;
+    }
+
+    public Long maximum() {
+        return maximum;
+    }
+
+    public Double exclusiveMinimum() {
+        return exclusiveMinimum;
+    }
+
+    public String pattern() {
+        return pattern;
     }
 
     public String description() {

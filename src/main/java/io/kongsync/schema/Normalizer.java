@@ -23,7 +23,11 @@ public final class Normalizer {
     }
 
     public static Map<String, Object> normalize(RecordSchema schema, Map<String, Object> input) {
-        return record(schema.fields(), input);
+        Map<String, Object> transformed = input;
+        for (var transform : schema.inputTransforms()) {
+            transformed = transform.apply(new LinkedHashMap<>(transformed));
+        }
+        return record(schema.fields(), transformed);
     }
 
     /** A plugin entity: shorthands in {@code config} translated first, then normalized against the plugin's schema. */

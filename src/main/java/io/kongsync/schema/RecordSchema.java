@@ -1,13 +1,24 @@
 package io.kongsync.schema;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The fields of an entity (or a plugin entity with its config subschema) plus its whole-record checks. */
-public record RecordSchema(List<Field> fields, List<EntityCheck> checks) {
+/**
+ * The fields of an entity (or a plugin entity with its config subschema), its whole-record checks, and the input
+ * transforms Kong applies before defaults (its shorthand handlers: e.g. a target without a port gets {@code :8000},
+ * an upstream's {@code algorithm} follows {@code hash_on}). Transforms take and return a fresh map.
+ */
+public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms) {
 
     public RecordSchema {
         fields = List.copyOf(fields);
         checks = List.copyOf(checks);
+        inputTransforms = List.copyOf(inputTransforms);
+    }
+
+    public RecordSchema(List<Field> fields, List<EntityCheck> checks) {
+        this(fields, checks, List.of());
     }
 
     public Field field(String name) {

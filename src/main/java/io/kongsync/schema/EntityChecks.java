@@ -80,6 +80,43 @@ public final class EntityChecks {
         return conditional(ifPath, v -> equals.equals(v), thenPath, v -> null);
     }
 
+    /**
+     * Kong's {@code conditional} with {@code then_match = { eq = null }}: when the value at {@code ifPath} satisfies
+     * {@code condition}, the field at {@code thenPath} must be unset (null or empty).
+     */
+    public static EntityCheck nullWhen(String ifPath, Predicate<Object> condition, String thenPath) {
+        return record -> condition.test(get(record, ifPath)) && !isEmpty(get(record, thenPath))
+                ? List.of(new FieldError(FieldError.ENTITY, "failed conditional validation given value of field '" + ifPath + "'"),
+                        new FieldError(thenPath, "value must be null"))
+                : List.of();
+    }
+
+    /** Kong's {@code mutually_required}: all or none of the fields are set. */
+    public static EntityCheck mutuallyRequired(String... paths) {
+        return record -> {
+            long set = java.util.Arrays.stream(paths).filter(p -> !isEmpty(get(record, p))).count();
+            return set == 0 || set == paths.length
+                    ? List.of()
+                    : List.of(new FieldError(FieldError.ENTITY, "all or none of these fields must be set: " + quoted(paths)));
+        };
+    }
+
+    /** Kong's {@code distinct}: the fields, when set, hold different values. */
+    public static EntityCheck distinct(String first, String second) {
+        return record -> {
+            Object a = get(record, first);
+            return a != null && a.equals(get(record, second))
+                    ? List.of(new FieldError(FieldError.ENTITY,
+                            "values of these fields must be distinct: " + quoted(first, second)))
+                    : List.of();
+        };
+    }
+
+    /** A condition on a record, failing with one {@code @entity} message (Kong's custom entity checks). */
+    public static EntityCheck entityRule(Predicate<Map<String, Object>> violated, String message) {
+        return record -> violated.test(record) ? List.of(new FieldError(FieldError.ENTITY, message)) : List.of();
+    }
+
     /** Reads a dotted path ({@code config.redis.host}) from nested maps; null when any step is missing. */
     @SuppressWarnings("unchecked")
     public static Object get(Map<String, Object> record, String dottedPath) {

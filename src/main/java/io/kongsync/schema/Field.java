@@ -156,6 +156,11 @@ public final class Field {
         return check(Checks.between(min, max));
     }
 
+    /** A range with fractional bounds (queue delays); Kong's message shows them as written. */
+    public Field between(double min, double max) {
+        return check(Checks.between(min, max));
+    }
+
     public Field gt(double min) {
         this.exclusiveMinimum = min;
         return check(Checks.greaterThan(min));

@@ -50,7 +50,10 @@ public final class Normalizer {
             if (fromParent == null || !fromParent.containsKey(from[from.length - 1])) {
                 continue;
             }
-            Object value = fromParent.remove(from[from.length - 1]);
+            Object value = s.translate().apply(fromParent.remove(from[from.length - 1]));
+            if (s.isDropped()) {
+                continue;
+            }
             String[] to = s.to().split("\\.");
             Map<String, Object> toParent = parent(out, to, true);
             String leaf = to[to.length - 1];

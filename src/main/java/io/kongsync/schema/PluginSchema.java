@@ -3,7 +3,9 @@ package io.kongsync.schema;
 import io.kongsync.model.EntityKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plugin's schema: its {@code config} record, its protocols, where it may be applied, its checks and shorthands.
@@ -77,6 +79,17 @@ public final class PluginSchema {
         return this;
     }
 
+    /** A custom validator on the whole {@code config} record; its message is reported on {@code config}. */
+    public PluginSchema configCheck(Check check) {
+        this.config.check(check);
+        return this;
+    }
+
+    public PluginSchema shorthands(Shorthand... shorthands) {
+        this.shorthands.addAll(List.of(shorthands));
+        return this;
+    }
+
     public PluginSchema shorthand(Shorthand shorthand) {
         this.shorthands.add(shorthand);
         return this;
@@ -128,8 +141,14 @@ public final class PluginSchema {
             fields.add(Field.set("protocols", Field.string().oneOf(protocolsAllowed.toArray()))
                     .required().def(protocolsDefault));
             fields.add(Field.bool("enabled").required().def(true));
-            fields.add(Field.set("tags", Field.string()));
-            entitySchema = new RecordSchema(fields, checks);
+            fields.add(EntitySchemas.tags());
+            Map<String, String> aliases = new HashMap<>();
+            for (Shorthand s : shorthands) {
+                if (!s.isDropped()) {
+                    aliases.put("config." + s.from(), "config." + s.to());
+                }
+            }
+            entitySchema = new RecordSchema(fields, checks, List.of(), aliases);
         }
         return entitySchema;
     }

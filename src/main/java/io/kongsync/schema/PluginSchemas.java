@@ -1,8 +1,12 @@
 package io.kongsync.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Kong 3.9's bundled plugins and the config schemas of the ones users configure most (../shared/kong-plugins.md). */
+/**
+ * Kong 3.9's bundled plugins and the config schemas of the ones users configure most (../shared/kong-plugins.md).
+ * The definitions live in one class per family; bundled plugins without a schema here have unchecked config.
+ */
 final class PluginSchemas {
 
     /** kong/constants.lua BUNDLED_PLUGINS at 3.9, in source order. */
@@ -19,19 +23,16 @@ final class PluginSchemas {
     }
 
     static List<PluginSchema> all() {
-        return List.of(keyAuth());
+        List<PluginSchema> all = new ArrayList<>();
+        all.addAll(AuthPluginSchemas.all());
+        all.addAll(TrafficPluginSchemas.all());
+        all.addAll(TransformPluginSchemas.all());
+        all.addAll(SecurityPluginSchemas.all());
+        all.addAll(LoggingPluginSchemas.all());
+        return List.copyOf(all);
     }
 
     static PluginSchema keyAuth() {
-        return PluginSchema.of("key-auth",
-                        Field.array("key_names", Field.string()).required().def(List.of("apikey")),
-                        Field.bool("hide_credentials").required().def(false),
-                        Field.string("anonymous"),
-                        Field.bool("key_in_header").required().def(true),
-                        Field.bool("key_in_query").required().def(true),
-                        Field.bool("key_in_body").required().def(false),
-                        Field.bool("run_on_preflight").required().def(true),
-                        Field.string("realm"))
-                .scope(PluginSchema.Scope.NO_CONSUMER);
+        return AuthPluginSchemas.keyAuth();
     }
 }

@@ -8,17 +8,25 @@ import java.util.function.UnaryOperator;
  * The fields of an entity (or a plugin entity with its config subschema), its whole-record checks, and the input
  * transforms Kong applies before defaults (its shorthand handlers: e.g. a target without a port gets {@code :8000},
  * an upstream's {@code algorithm} follows {@code hash_on}). Transforms take and return a fresh map.
+ * {@code aliases} maps the dotted path of a shorthand that Kong echoes in its output ({@code config.redis_password})
+ * to the field it stands for ({@code config.redis.password}), so that lookups such as {@link #isSecret} cover both.
  */
-public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms) {
+public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms,
+                           Map<String, String> aliases) {
 
     public RecordSchema {
         fields = List.copyOf(fields);
         checks = List.copyOf(checks);
         inputTransforms = List.copyOf(inputTransforms);
+        aliases = Map.copyOf(aliases);
+    }
+
+    public RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms) {
+        this(fields, checks, inputTransforms, Map.of());
     }
 
     public RecordSchema(List<Field> fields, List<EntityCheck> checks) {
-        this(fields, checks, List.of());
+        this(fields, checks, List.of(), Map.of());
     }
 
     public Field field(String name) {
@@ -35,7 +43,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
      * map keys and array indices step into the element definition. Null when the path leaves the schema.
      */
     public Field fieldAt(String dottedPath) {
-        String[] parts = dottedPath.replaceAll("\\[\\d+]", "").split("\\.");
+        String[] parts = unaliased(dottedPath).replaceAll("\\[\\d+]", "").split("\\.");
         Field current = field(parts[0]);
         for (int i = 1; i < parts.length && current != null; i++) {
             current = switch (current.type()) {
@@ -50,7 +58,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
 
     /** True when the value at {@code dottedPath}, or anything inside it, is a secret. */
     public boolean isSecret(String dottedPath) {
-        String[] parts = dottedPath.replaceAll("\\[\\d+]", "").split("\\.");
+        String[] parts = unaliased(dottedPath).replaceAll("\\[\\d+]", "").split("\\.");
         Field current = field(parts[0]);
         if (current != null && current.isSecret()) {
             return true;
@@ -66,6 +74,16 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
             }
         }
         return current != null && containsSecret(current);
+    }
+
+    private String unaliased(String dottedPath) {
+        String plain = dottedPath.replaceAll("\\[\\d+]", "");
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            if (plain.equals(alias.getKey()) || plain.startsWith(alias.getKey() + ".")) {
+                return alias.getValue() + plain.substring(alias.getKey().length());
+            }
+        }
+        return dottedPath;
     }
 
     private static boolean containsSecret(Field field) {

@@ -1,6 +1,12 @@
 package io.kongsync.schema;
 
-/** Kong's shared typedefs (kong/db/schema/typedefs.lua) as checks. */
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Kong's shared typedefs (kong/db/schema/typedefs.lua) as checks, with Kong's messages. Each check passes values of
+ * other types: type errors are reported by the validator before constraints run.
+ */
 public final class Typedefs {
 
     private Typedefs() {
@@ -20,4 +26,238 @@ public final class Typedefs {
         }
         return null;
     };
+
+    /** A host name or IP address without a port. */
+    public static final Check HOST = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        HostNames.Address a = HostNames.parse(s);
+        if (a == null) {
+            return "invalid value: " + s;
+        }
+        return a.port() != null ? "must not have a port" : null;
+    };
+
+    /** A host name or IP address with an optional port (upstream {@code host_header}). */
+    public static final Check HOST_WITH_OPTIONAL_PORT = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        HostNames.Address a = HostNames.parse(s);
+        return a == null || (a.port() != null && a.port() < 0) ? "invalid value: " + s : null;
+    };
+
+    /** A server name: a host name, not an IP address, without a port. */
+    public static final Check SNI = v -> v instanceof String s ? sni(s) : null;
+
+    /** An element of a route's {@code hosts}: at most one {@code *}, in the leftmost or rightmost label; port allowed. */
+    public static final Check HOSTS_ELEMENT = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        String wildcard = wildcard(s);
+        if (wildcard != null) {
+            return wildcard;
+        }
+        return HOST_WITH_OPTIONAL_PORT.test(s.replace("*", "wildcard")) == null ? null : "invalid value: " + s;
+    };
+
+    /** An SNI that may carry one wildcard label (certificate SNIs, route {@code snis} under the ATC router flavors). */
+    public static final Check WILDCARD_SNI = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        String wildcard = wildcard(s);
+        if (wildcard != null) {
+            return wildcard;
+        }
+        String error = sni(s.replace("*", "wildcard"));
+        return error == null ? null : error.startsWith("invalid value") ? "invalid value: " + s : error;
+    };
+
+    /** A header name: {@code ^[a-zA-Z0-9-_]+$} (kong/tools/http.lua). */
+    public static final Check HEADER_NAME = v -> v instanceof String s && !isHeaderName(s)
+            ? "bad header name '" + s + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'"
+            : null;
+
+    public static final Check IP_OR_CIDR = v -> v instanceof String s && !isIpOrCidr(s)
+            ? "invalid ip or cidr range: '" + s + "'"
+            : null;
+
+    /** Uppercase letters only ({@code ^%u+$}). */
+    public static final Check HTTP_METHOD = v -> v instanceof String s && !s.matches("[A-Z]+") ? "invalid value: " + s : null;
+
+    /** Printable ASCII except {@code ,} and {@code /}, or valid UTF-8 (space is allowed since Kong 3.0). */
+    public static final Check TAG = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c > 127 ? !Character.isSurrogate(c) || validSurrogatePair(s, i) : c >= 32 && c < 127 && c != ',' && c != '/';
+            if (!ok) {
+                return "invalid tag '" + s + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences";
+            }
+        }
+        return null;
+    };
+
+    /** Kong's {@code is_regex} rule. Java's regex engine stands in for PCRE: the dialects differ only at the edges. */
+    public static final Check REGEX = v -> v instanceof String s && regexError(s) != null ? "not a valid regex: " + s : null;
+
+    /** A URL with a scheme and a host, as LuaSocket's parser reads it. */
+    public static final Check URL = v -> v instanceof String s ? urlError(s) : null;
+
+    /** A service path: starts with {@code /}, no empty segment, RFC 3986 characters only, valid %-escapes. */
+    public static final Check PATH = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        if (!s.startsWith("/")) {
+            return "should start with: /";
+        }
+        if (s.contains("//")) {
+            return "must not have empty segments";
+        }
+        return pathCharactersError(s);
+    };
+
+    /**
+     * A route path: a literal prefix starting with {@code /} (in normalized form, no empty segment), or a regex
+     * starting with {@code ~/} that compiles. Java's regex engine stands in for PCRE.
+     */
+    public static final Check ROUTE_PATH = v -> {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        if (!s.startsWith("/") && !s.startsWith("~/")) {
+            return "should start with: / (fixed path) or ~/ (regex path)";
+        }
+        if (s.startsWith("~")) {
+            String percent = percentEncodingError(s);
+            if (percent != null) {
+                return percent;
+            }
+            String regex = s.substring(1);
+            String error = regexError(regex);
+            return error == null ? null : "invalid regex: '" + regex + "' (PCRE returned: " + error + ")";
+        }
+        if (s.contains("//")) {
+            return "must not have empty segments";
+        }
+        String error = pathCharactersError(s);
+        if (error != null) {
+            return error;
+        }
+        String normalized = PathNormalizer.normalize(s);
+        return normalized.equals(s) ? null : "non-normalized path, consider use '" + normalized + "' instead";
+    };
+
+    /** file-log {@code path}: no {@code * & % \} or backtick. */
+    public static final Check FILENAME = v -> v instanceof String s && s.matches(".*[*&%\\\\`].*") ? "not a valid filename" : null;
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    static boolean isHeaderName(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
+    }
+
+    static boolean isIpOrCidr(String s) {
+        int slash = s.indexOf('/');
+        String ip = slash < 0 ? s : s.substring(0, slash);
+        boolean v4 = HostNames.isIpv4(ip);
+        if (!v4 && !HostNames.isIpv6(ip)) {
+            return false;
+        }
+        if (slash < 0) {
+            return true;
+        }
+        String bits = s.substring(slash + 1);
+        if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return Integer.parseInt(bits) <= (v4 ? 32 : 128);
+    }
+
+    /** The regex engine's complaint, or null when the pattern compiles. */
+    static String regexError(String regex) {
+        try {
+            Pattern.compile(regex);
+            return null;
+        } catch (PatternSyntaxException e) {
+            return e.getDescription();
+        }
+    }
+
+    private static boolean validSurrogatePair(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    private static String wildcard(String s) {
+        int first = s.indexOf('*');
+        if (first < 0) {
+            return null;
+        }
+        if (first != s.lastIndexOf('*')) {
+            return "invalid wildcard: must have at most one wildcard";
+        }
+        String host = s.contains(":") && !s.startsWith("[") ? s.substring(0, s.lastIndexOf(':')) : s;
+        boolean leftmost = host.startsWith("*.");
+        boolean rightmost = host.endsWith(".*");
+        return leftmost || rightmost ? null : "invalid wildcard: must be placed at leftmost or rightmost label";
+    }
+
+    private static String sni(String s) {
+        HostNames.Address a = HostNames.parse(s);
+        if (a == null) {
+            return "invalid value: " + s;
+        }
+        if (a.kind() != HostNames.Kind.NAME) {
+            return "must not be an IP";
+        }
+        return a.port() != null ? "must not have a port" : null;
+    }
+
+    private static final Pattern RFC3986 = Pattern.compile("[a-zA-Z0-9.\\-_~/%!$&'()*+,;=:@]*");
+
+    private static String pathCharactersError(String s) {
+        if (!RFC3986.matcher(s).matches()) {
+            return "invalid path: '" + s + "' (characters outside of the reserved list of RFC 3986 found)";
+        }
+        return percentEncodingError(s);
+    }
+
+    private static String percentEncodingError(String s) {
+        for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+            String escape = s.substring(i, Math.min(i + 3, s.length()));
+            if (escape.length() < 3 || Character.digit(escape.charAt(1), 16) < 0 || Character.digit(escape.charAt(2), 16) < 0) {
+                return "invalid url-encoded value: '" + escape + "'";
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9+.\\-]*):(.*)$", Pattern.DOTALL);
+
+    private static String urlError(String s) {
+        String rest = s;
+        String scheme = null;
+        var m = SCHEME.matcher(s);
+        if (m.matches()) {
+            scheme = m.group(1);
+            rest = m.group(2);
+        }
+        String host = null;
+        if (rest.startsWith("//")) {
+            String authority = rest.substring(2).split("[/?#]", 2)[0];
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            host = authority.startsWith("[") ? authority : authority.split(":", 2)[0];
+        }
+        if (host == null || host.isEmpty()) {
+            return "missing host in url";
+        }
+        return scheme == null ? "missing scheme in url" : null;
+    }
 }

@@ -1,0 +1,48 @@
+package io.kongsync.schema;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypedefsTest {
+
+    @Test
+    void hosts() {
+        assertThat(Typedefs.HOST.test("example.com")).isNull();
+        assertThat(Typedefs.HOST.test("2001:db8::1")).isNull();
+        assertThat(Typedefs.HOST.test("[2001:db8::1]:80")).isEqualTo("must not have a port");
+        assertThat(Typedefs.HOST.test("exa mple")).isEqualTo("invalid value: exa mple");
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("example.com:8443")).isNull();
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("example.com:99999")).isEqualTo("invalid value: example.com:99999");
+        assertThat(Typedefs.HOSTS_ELEMENT.test("*.example.com:8080")).isNull();
+        assertThat(Typedefs.HOSTS_ELEMENT.test("example.*")).isNull();
+        assertThat(Typedefs.HOSTS_ELEMENT.test("*.example.*")).isEqualTo("invalid wildcard: must have at most one wildcard");
+    }
+
+    @Test
+    void snis() {
+        assertThat(Typedefs.SNI.test("api.example.com")).isNull();
+        assertThat(Typedefs.SNI.test("10.0.0.1")).isEqualTo("must not be an IP");
+        assertThat(Typedefs.SNI.test("api.example.com:443")).isEqualTo("must not have a port");
+        assertThat(Typedefs.WILDCARD_SNI.test("*.example.com")).isNull();
+        assertThat(Typedefs.SNI.test("*.example.com")).isEqualTo("invalid value: *.example.com");
+    }
+
+    @Test
+    void addressesAndNames() {
+        assertThat(Typedefs.IP_OR_CIDR.test("::ffff:10.0.0.1")).isNull();
+        assertThat(Typedefs.IP_OR_CIDR.test("fe80::/10")).isNull();
+        assertThat(Typedefs.IP_OR_CIDR.test("256.0.0.1")).isEqualTo("invalid ip or cidr range: '256.0.0.1'");
+        assertThat(Typedefs.URL.test("https://user:pw@logs.example/ingest")).isNull();
+        assertThat(Typedefs.URL.test("//logs.example/ingest")).isEqualTo("missing scheme in url");
+        assertThat(Typedefs.HTTP_METHOD.test("get")).isEqualTo("invalid value: get");
+        assertThat(Typedefs.TAG.test("team payments")).isNull();
+        assertThat(Typedefs.TAG.test("équipe")).isNull();
+        assertThat(Typedefs.TAG.test("a/b")).startsWith("invalid tag 'a/b'");
+        assertThat(Typedefs.REGEX.test("[a-")).isEqualTo("not a valid regex: [a-");
+        assertThat(Typedefs.PATH.test("/a b")).isEqualTo(
+                "invalid path: '/a b' (characters outside of the reserved list of RFC 3986 found)");
+        assertThat(Typedefs.ROUTE_PATH.test("/a/./b/")).isEqualTo("non-normalized path, consider use '/a/b/' instead");
+        assertThat(Typedefs.ROUTE_PATH.test("/caf%C3%A9")).isNull();
+    }
+}

@@ -1,0 +1,202 @@
+package io.kongsync.file;
+
+import io.kongsync.model.Origin;
+import io.kongsync.validate.Diagnostic;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads decK-format files (YAML or JSON) exactly and safely: positions for every node, duplicate keys and foreign
+ * tags reported, aliases and sizes bounded, one document per file, {@code _format_version: "3.0"} required, and
+ * {@code ${{ ... }}} templates substituted in one batch over all files.
+ */
+public final class DeckFileReader {
+
+    static final String FORMAT_VERSION = "3.0";
+    private static final String FORMAT_VERSION_KEY = "_format_version";
+
+    /** A file after parsing, before template substitution; {@code content} is null when it could not be used. */
+    private record Parsed(String name, Map<String, Object> content, SourceMap positions,
+                          Templates.FileTemplates templates) {
+    }
+
+    public ReadResult read(List<Path> sources, ReadOptions options) {
+        List<Diagnostic> sourceProblems = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (SourceFinder.Input input : SourceFinder.expand(sources, sourceProblems)) {
+            parsed.add(parse(input, options));
+        }
+        List<Templates.FileTemplates> templates = new ArrayList<>();
+        for (Parsed p : parsed) {
+            templates.add(p.templates());
+        }
+        new Templates(options.functionsByName()).substitute(templates);
+
+        List<DeckFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(sourceProblems);
+        for (Parsed p : parsed) {
+            List<Diagnostic> fileDiagnostics = p.templates().diagnostics();
+            if (p.content() != null) {
+                checkFormatVersion(p, fileDiagnostics);
+                files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
+            }
+            Collections.sort(fileDiagnostics);
+            diagnostics.addAll(fileDiagnostics);
+        }
+        return new ReadResult(files, diagnostics);
+    }
+
+    private Parsed parse(SourceFinder.Input input, ReadOptions options) {
+        String name = input.name();
+        SourceMap positions = new SourceMap(name);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<TemplateRef> refs = new ArrayList<>();
+        Templates.FileTemplates templates = new Templates.FileTemplates(name, refs, diagnostics, new HashSet<>());
+        Map<String, Object> content = null;
+        try {
+            Node root = singleDocument(input, options, diagnostics);
+            if (root != null) {
+                content = rootMapping(root, name, positions, options, diagnostics, refs);
+            }
+        } catch (NodeConverter.AliasExpansionLimitExceeded e) {
+            refs.clear();
+            diagnostics.add(fileProblem(name, "aliases expand to more than " + options.maxAliasExpansionNodes()
+                    + " nodes (a \"billion laughs\" document?); refusing to read it"));
+        } catch (MarkedYamlEngineException e) {
+            diagnostics.add(syntaxError(name, e));
+        } catch (YamlEngineException e) {
+            diagnostics.add(fileProblem(name, engineMessage(e, options)));
+        } catch (StackOverflowError e) {
+            diagnostics.add(fileProblem(name, "the document is nested too deeply"));
+        } catch (IOException e) {
+            diagnostics.add(fileProblem(name, "cannot read: " + e.getMessage()));
+        }
+        if (content == null) {
+            refs.clear();
+        }
+        return new Parsed(name, content, positions, templates);
+    }
+
+    private Node singleDocument(SourceFinder.Input input, ReadOptions options, List<Diagnostic> diagnostics)
+            throws IOException {
+        if (!input.isStdin() && Files.size(input.path()) > 4L * options.codePointLimit()) {
+            throw new YamlEngineException("The incoming YAML document exceeds the limit");
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(input.name())
+                .setUseMarks(true)
+                .setSchema(new CoreSchema())
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(options.maxAliasesForCollections())
+                .setCodePointLimit(options.codePointLimit())
+                .build();
+        InputStream in = input.isStdin() ? options.stdin().get() : Files.newInputStream(input.path());
+        try {
+            Iterator<Node> documents = new Compose(settings).composeAllFromInputStream(in).iterator();
+            if (!documents.hasNext()) {
+                diagnostics.add(fileProblem(input.name(), "the file is empty: expected a mapping with "
+                        + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
+                return null;
+            }
+            Node root = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                diagnostics.add(new Diagnostic(new Origin(input.name(), line(second.getStartMark().orElse(null)),
+                        column(second.getStartMark().orElse(null)), ""),
+                        "only one YAML document per file is allowed; split the documents into separate files"));
+                return null;
+            }
+            return root;
+        } finally {
+            if (!input.isStdin()) {
+                in.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> rootMapping(Node root, String name, SourceMap positions, ReadOptions options,
+                                                   List<Diagnostic> diagnostics, List<TemplateRef> refs) {
+        if (!(root instanceof MappingNode)) {
+            diagnostics.add(new Diagnostic(new Origin(name, line(root.getStartMark().orElse(null)),
+                    column(root.getStartMark().orElse(null)), ""),
+                    "the root of a decK file must be a mapping (with " + FORMAT_VERSION_KEY + ", services, ...)"));
+            return null;
+        }
+        Object value = new NodeConverter(name, positions, options.maxAliasExpansionNodes(), diagnostics, refs)
+                .convert(root);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) value;
+        return content;
+    }
+
+    private static void checkFormatVersion(Parsed file, List<Diagnostic> diagnostics) {
+        Map<String, Object> content = file.content();
+        if (!content.containsKey(FORMAT_VERSION_KEY)) {
+            diagnostics.add(new Diagnostic(file.positions().at(""), FORMAT_VERSION_KEY + " is missing: kongsync reads "
+                    + "decK files with " + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
+            return;
+        }
+        Object version = content.get(FORMAT_VERSION_KEY);
+        if (version instanceof Double d && d == 3.0) {
+            // a version, not a number: an unquoted 3.0 means "3.0"
+            content.put(FORMAT_VERSION_KEY, FORMAT_VERSION);
+            return;
+        }
+        if (FORMAT_VERSION.equals(version)) {
+            return;
+        }
+        boolean secret = file.templates().substitutedPaths().contains(FORMAT_VERSION_KEY);
+        String shown = secret ? "" : " \"" + version + "\"";
+        diagnostics.add(new Diagnostic(file.positions().at(FORMAT_VERSION_KEY), "unsupported " + FORMAT_VERSION_KEY
+                + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"; convert decK 1.x files with "
+                + "'deck file convert'"));
+    }
+
+    private static String engineMessage(YamlEngineException e, ReadOptions options) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("exceeds the limit")) {
+            return "the file is larger than the limit of " + options.codePointLimit() + " characters";
+        }
+        if (message.contains("Number of aliases")) {
+            return "the file uses more than " + options.maxAliasesForCollections()
+                    + " aliases to mappings or sequences";
+        }
+        return message;
+    }
+
+    private static Diagnostic syntaxError(String name, MarkedYamlEngineException e) {
+        Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+        return new Diagnostic(new Origin(name, line(mark), column(mark), ""), problem + context);
+    }
+
+    private static Diagnostic fileProblem(String name, String message) {
+        return new Diagnostic(new Origin(name, 0, 0, ""), message);
+    }
+
+    private static int line(Mark mark) {
+        return mark == null ? 1 : mark.getLine() + 1;
+    }
+
+    private static int column(Mark mark) {
+        return mark == null ? 1 : mark.getColumn() + 1;
+    }
+}

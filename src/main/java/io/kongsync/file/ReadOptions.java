@@ -1,0 +1,75 @@
+package io.kongsync.file;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How {@link DeckFileReader} reads: size and alias limits, where standard input and environment variables come from,
+ * and the template functions besides the built-in {@code env}.
+ *
+ * @param codePointLimit         the largest file, in Unicode code points
+ * @param maxAliasesForCollections the most aliases to mappings or sequences a file may use (snakeyaml's limit)
+ * @param maxAliasExpansionNodes the most nodes that expanding aliases may produce in one file (billion laughs)
+ * @param stdin                  standard input, read for the source {@code -}
+ * @param environment            variable name to value, null when unset
+ * @param templateFunctions      extra template functions; one named {@code env} replaces the built-in one
+ */
+public record ReadOptions(int codePointLimit, int maxAliasesForCollections, int maxAliasExpansionNodes,
+                          Supplier<InputStream> stdin, Function<String, String> environment,
+                          List<TemplateFunction> templateFunctions) {
+
+    public static final int DEFAULT_CODE_POINT_LIMIT = 32 * 1024 * 1024;
+    public static final int DEFAULT_MAX_ALIASES_FOR_COLLECTIONS = 50;
+    public static final int DEFAULT_MAX_ALIAS_EXPANSION_NODES = 1_000_000;
+
+    public ReadOptions {
+        Objects.requireNonNull(stdin);
+        Objects.requireNonNull(environment);
+        templateFunctions = List.copyOf(templateFunctions);
+    }
+
+    /** Production defaults: the process's standard input and environment. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(DEFAULT_CODE_POINT_LIMIT, DEFAULT_MAX_ALIASES_FOR_COLLECTIONS,
+                DEFAULT_MAX_ALIAS_EXPANSION_NODES, () -> System.in, System::getenv, List.of());
+    }
+
+    public ReadOptions withCodePointLimit(int limit) {
+        return new ReadOptions(limit, maxAliasesForCollections, maxAliasExpansionNodes, stdin, environment,
+                templateFunctions);
+    }
+
+    public ReadOptions withAliasLimits(int maxAliases, int maxExpansionNodes) {
+        return new ReadOptions(codePointLimit, maxAliases, maxExpansionNodes, stdin, environment, templateFunctions);
+    }
+
+    public ReadOptions withStdin(Supplier<InputStream> input) {
+        return new ReadOptions(codePointLimit, maxAliasesForCollections, maxAliasExpansionNodes, input, environment,
+                templateFunctions);
+    }
+
+    public ReadOptions withEnvironment(Function<String, String> env) {
+        return new ReadOptions(codePointLimit, maxAliasesForCollections, maxAliasExpansionNodes, stdin, env,
+                templateFunctions);
+    }
+
+    public ReadOptions withTemplateFunctions(List<TemplateFunction> functions) {
+        return new ReadOptions(codePointLimit, maxAliasesForCollections, maxAliasExpansionNodes, stdin, environment,
+                functions);
+    }
+
+    /** Every usable template function by name: the built-in {@code env}, then the registered ones. */
+    public Map<String, TemplateFunction> functionsByName() {
+        Map<String, TemplateFunction> byName = new LinkedHashMap<>();
+        byName.put(EnvTemplateFunction.NAME, new EnvTemplateFunction(environment));
+        for (TemplateFunction f : templateFunctions) {
+            byName.put(f.name(), f);
+        }
+        return byName;
+    }
+}

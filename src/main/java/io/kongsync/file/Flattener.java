@@ -1,0 +1,234 @@
+package io.kongsync.file;
+
+import io.kongsync.model.EntityKind;
+import io.kongsync.model.Origin;
+import io.kongsync.validate.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Undoes decK's nesting: services hold routes and plugins, routes hold plugins, consumers hold credentials and
+ * plugins, upstreams hold targets, certificates hold SNIs. Every entity comes out flat, with a {@link RawRef} to
+ * its parent, in file order.
+ */
+public final class Flattener {
+
+    private static final Map<String, EntityKind> CONSUMER_CHILDREN = Map.of(
+            "keyauth_credentials", EntityKind.KEYAUTH_CREDENTIAL,
+            "basicauth_credentials", EntityKind.BASICAUTH_CREDENTIAL,
+            "jwt_secrets", EntityKind.JWT_SECRET,
+            "acls", EntityKind.ACL);
+
+    private final List<RawEntity> entities = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private Flattener() {
+    }
+
+    /** The flat entities of all files, and what prevented flattening (a list where an entity was expected ...). */
+    public record Result(List<RawEntity> entities, List<Diagnostic> diagnostics, Set<String> selectTags) {
+    }
+
+    public static Result flatten(List<DeckFile> files) {
+        Flattener f = new Flattener();
+        Set<String> selectTags = f.selectTags(files);
+        for (DeckFile file : files) {
+            f.file(file);
+        }
+        return new Result(List.copyOf(f.entities), List.copyOf(f.diagnostics), selectTags);
+    }
+
+    /** decK: every file must declare the same {@code _info.select_tags}, or none of them may. */
+    private Set<String> selectTags(List<DeckFile> files) {
+        Set<String> first = null;
+        DeckFile firstFile = null;
+        for (DeckFile file : files) {
+            Set<String> tags = new TreeSet<>();
+            if (file.content().get("_info") instanceof Map<?, ?> info
+                    && info.get("select_tags") instanceof Collection<?> c) {
+                for (Object t : c) {
+                    tags.add(String.valueOf(t));
+                }
+            }
+            if (first == null) {
+                first = tags;
+                firstFile = file;
+            } else if (!first.equals(tags)) {
+                diagnostics.add(new Diagnostic(file.positions().at("_info.select_tags"),
+                        "select_tags " + tags + " differ from " + first + " in " + firstFile.name()
+                                + "; all files synced together must share the same select_tags"));
+            }
+        }
+        return first == null ? Set.of() : Set.copyOf(first);
+    }
+
+    private void file(DeckFile file) {
+        Map<String, Object> doc = file.content();
+        for (Map.Entry<String, Object> e : doc.entrySet()) {
+            switch (e.getKey()) {
+                case "services" -> each(file, "services", e.getValue(), this::service);
+                case "routes" -> each(file, "routes", e.getValue(), (f, p, m) -> route(f, p, m, null));
+                case "consumers" -> each(file, "consumers", e.getValue(), this::consumer);
+                case "plugins" -> each(file, "plugins", e.getValue(), (f, p, m) -> plugin(f, p, m, Map.of()));
+                case "upstreams" -> each(file, "upstreams", e.getValue(), this::upstream);
+                case "certificates" -> each(file, "certificates", e.getValue(), this::certificate);
+                case "ca_certificates" -> each(file, "ca_certificates", e.getValue(),
+                        (f, p, m) -> add(EntityKind.CA_CERTIFICATE, f, p, m));
+                default -> {
+                    // _format_version, _info, _transform, _comment; unknown keys are reported by the schema check
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface EntityVisitor {
+        void visit(DeckFile file, String path, Map<String, Object> fields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void each(DeckFile file, String path, Object list, EntityVisitor visitor) {
+        if (list == null) {
+            return;
+        }
+        if (!(list instanceof List<?> items)) {
+            diagnostics.add(new Diagnostic(file.positions().at(path), "expected a list"));
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = SourceMap.item(path, i);
+            if (items.get(i) instanceof Map<?, ?> m) {
+                visitor.visit(file, itemPath, new LinkedHashMap<>((Map<String, Object>) m));
+            } else {
+                diagnostics.add(new Diagnostic(file.positions().at(itemPath), "expected an object"));
+            }
+        }
+    }
+
+    private void service(DeckFile file, String path, Map<String, Object> fields) {
+        Object routes = fields.remove("routes");
+        Object plugins = fields.remove("plugins");
+        add(EntityKind.SERVICE, file, path, fields);
+        RawRef self = ref(EntityKind.SERVICE, fields.get("name"));
+        each(file, path + ".routes", routes, (f, p, m) -> route(f, p, m, self));
+        each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("service", self)));
+    }
+
+    private void route(DeckFile file, String path, Map<String, Object> fields, RawRef service) {
+        Object plugins = fields.remove("plugins");
+        if (service != null) {
+            fields.put("service", service);
+        } else if (fields.containsKey("service")) {
+            fields.put("service", reference(EntityKind.SERVICE, fields.get("service")));
+        }
+        add(EntityKind.ROUTE, file, path, fields);
+        RawRef self = ref(EntityKind.ROUTE, fields.get("name"));
+        each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("route", self)));
+    }
+
+    private void consumer(DeckFile file, String path, Map<String, Object> fields) {
+        Object plugins = fields.remove("plugins");
+        Map<String, Object> credentials = new LinkedHashMap<>();
+        for (String key : CONSUMER_CHILDREN.keySet()) {
+            if (fields.containsKey(key)) {
+                credentials.put(key, fields.remove(key));
+            }
+        }
+        add(EntityKind.CONSUMER, file, path, fields);
+        Object username = fields.get("username") != null ? fields.get("username") : fields.get("custom_id");
+        RawRef self = ref(EntityKind.CONSUMER, username);
+        credentials.forEach((key, list) -> each(file, path + "." + key, list, (f, p, m) -> {
+            m.put("consumer", self);
+            add(CONSUMER_CHILDREN.get(key), f, p, m);
+        }));
+        each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("consumer", self)));
+    }
+
+    private void plugin(DeckFile file, String path, Map<String, Object> fields, Map<String, RawRef> parent) {
+        for (String key : List.of("service", "route", "consumer")) {
+            if (fields.containsKey(key) && fields.get(key) != null) {
+                fields.put(key, reference(EntityKind.valueOf(key.toUpperCase()), fields.get(key)));
+            }
+        }
+        fields.putAll(parent);
+        add(EntityKind.PLUGIN, file, path, fields);
+    }
+
+    private void upstream(DeckFile file, String path, Map<String, Object> fields) {
+        Object targets = fields.remove("targets");
+        add(EntityKind.UPSTREAM, file, path, fields);
+        RawRef self = ref(EntityKind.UPSTREAM, fields.get("name"));
+        each(file, path + ".targets", targets, (f, p, m) -> {
+            m.put("upstream", self);
+            add(EntityKind.TARGET, f, p, m);
+        });
+    }
+
+    private void certificate(DeckFile file, String path, Map<String, Object> fields) {
+        if (fields.get("snis") instanceof List<?> snis) {
+            List<Object> names = new ArrayList<>();
+            for (Object sni : snis) {
+                names.add(sni instanceof Map<?, ?> m ? m.get("name") : sni);
+            }
+            fields.put("snis", names);
+        }
+        add(EntityKind.CERTIFICATE, file, path, fields);
+    }
+
+    private void add(EntityKind kind, DeckFile file, String path, Map<String, Object> fields) {
+        Origin origin = file.positions().at(path);
+        entities.add(new RawEntity(kind, fields, origin, file, sensitivePaths(file, path)));
+    }
+
+    private static Set<String> sensitivePaths(DeckFile file, String entityPath) {
+        if (file.substitutedPaths().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        String prefix = entityPath + ".";
+        for (String p : file.substitutedPaths()) {
+            if (p.startsWith(prefix)) {
+                out.add(p.substring(prefix.length()).replaceAll("\\[\\d+]", ""));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, RawRef> scope(String key, RawRef ref) {
+        return ref == null ? Map.of() : Map.of(key, ref);
+    }
+
+    private static RawRef ref(EntityKind kind, Object name) {
+        return name instanceof String s ? RawRef.byName(kind, s) : null;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * {@code nyan}, {@code {name: nyan}}, {@code {username: bob}} or {@code {id: ...}}. As in Kong, a string that is a
+     * UUID is an id, never a name. Anything else is kept as is for the schema check to report.
+     */
+    static Object reference(EntityKind kind, Object value) {
+        if (value instanceof String s) {
+            return UUID.matcher(s).matches() ? new RawRef(kind, null, s) : RawRef.byName(kind, s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Object name = m.get("name") != null ? m.get("name") : m.get("username");
+            if (name instanceof String s) {
+                return RawRef.byName(kind, s);
+            }
+            if (m.get("id") instanceof String id) {
+                return new RawRef(kind, null, id);
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,19 @@
+package io.kongsync.file;
+
+import io.kongsync.model.EntityKind;
+
+/**
+ * A reference to another entity as written in a file: by name ({@code service: nyan}, {@code {name: nyan}}) or by id
+ * ({@code {id: 3f...}}, as in a Kong-style echo). Resolved to an {@code EntityKey} when the state is built.
+ */
+public record RawRef(EntityKind kind, String name, String id) {
+
+    public static RawRef byName(EntityKind kind, String name) {
+        return new RawRef(kind, name, null);
+    }
+
+    @Override
+    public String toString() {
+        return name != null ? name : "id " + id;
+    }
+}

@@ -1,0 +1,305 @@
+package io.kongsync.state;
+
+import io.kongsync.file.RawEntity;
+import io.kongsync.file.RawRef;
+import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKey;
+import io.kongsync.model.EntityKind;
+import io.kongsync.model.Values;
+import io.kongsync.schema.Normalizer;
+import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.Schemas;
+import io.kongsync.validate.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Turns flat entities into a normalized {@link io.kongsync.model.State}: identity keys, ids (derived from the key
+ * unless the file pins one), references resolved to keys, defaults filled, and, for the desired state, the ownership
+ * and select tags added. Duplicate identities are reported here, naming both places.
+ */
+public final class StateBuilder {
+
+    /**
+     * @param ownershipTag the tag that marks what kongsync manages
+     * @param selectTags   the files' {@code _info.select_tags}
+     * @param desired      true for the files' state (tags added, names required); false for a current state read
+     *                     from Kong or an echo of it (taken as it is)
+     */
+    public record Options(String ownershipTag, Set<String> selectTags, boolean desired) {
+
+        public static final String DEFAULT_OWNERSHIP_TAG = "managed-by:kongsync";
+
+        public static Options desired(Set<String> selectTags) {
+            return new Options(DEFAULT_OWNERSHIP_TAG, selectTags, true);
+        }
+
+        public static Options current() {
+            return new Options(DEFAULT_OWNERSHIP_TAG, Set.of(), false);
+        }
+    }
+
+    public record Result(io.kongsync.model.State state, List<Diagnostic> diagnostics, Map<EntityKey, RawEntity> sources) {
+    }
+
+    private final Options options;
+    private final Map<EntityKey, Entity> entities = new TreeMap<>();
+    private final Map<EntityKey, RawEntity> sources = new HashMap<>();
+    private final Map<String, EntityKey> keysById = new HashMap<>();
+    private final Map<String, EntityKey> consumersByName = new HashMap<>();
+    private final Map<String, EntityKey> certificatesByName = new HashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private StateBuilder(Options options) {
+        this.options = options;
+    }
+
+    public static Result build(List<RawEntity> raw, Options options) {
+        StateBuilder builder = new StateBuilder(options);
+        List<RawEntity> ordered = new ArrayList<>(raw);
+        ordered.sort(Comparator.comparing(RawEntity::kind));
+        for (RawEntity entity : ordered) {
+            builder.add(entity);
+        }
+        return new Result(new io.kongsync.model.State(builder.entities), List.copyOf(builder.diagnostics),
+                builder.sources);
+    }
+
+    private void add(RawEntity raw) {
+        Map<String, Object> fields = new LinkedHashMap<>(raw.fields());
+        UUID explicitId = takeId(raw, fields);
+        if (raw.kind() == EntityKind.SERVICE && options.desired()) {
+            try {
+                ServiceUrl.expand(fields);
+            } catch (IllegalArgumentException e) {
+                diagnostics.add(new Diagnostic(raw.originOf("url"), e.getMessage()));
+                return;
+            }
+        }
+        fields.replaceAll((name, value) -> value instanceof RawRef ref ? resolve(ref) : value);
+        Map<String, Object> normalized = normalize(raw.kind(), fields);
+        EntityKey key = identify(raw, normalized, explicitId);
+        if (key == null) {
+            return;
+        }
+        if (options.desired()) {
+            normalized.put("tags", withOwnership(normalized.get("tags")));
+        }
+        Entity previous = entities.get(key);
+        if (previous != null) {
+            if (options.desired()) {
+                diagnostics.add(new Diagnostic(raw.origin(), "duplicate " + key.kind().label() + " '" + displayName(key)
+                        + "'" + scopeText(key) + ": also defined at " + previous.origin().position()));
+            }
+            return;
+        }
+        UUID id = explicitId != null ? explicitId : key.deterministicId();
+        Entity entity = new Entity(key, id, normalized, raw.origin(), raw.sensitivePaths());
+        entities.put(key, entity);
+        sources.put(key, raw);
+        index(entity, raw);
+    }
+
+    private UUID takeId(RawEntity raw, Map<String, Object> fields) {
+        Object id = fields.remove("id");
+        fields.remove("created_at");
+        fields.remove("updated_at");
+        if (id == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(String.valueOf(id));
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(new Diagnostic(raw.originOf("id"), "expected a UUID"));
+            return null;
+        }
+    }
+
+    private Object resolve(RawRef ref) {
+        if (ref.id() != null) {
+            EntityKey key = keysById.get(ref.id());
+            return key != null ? key : EntityKey.of(ref.kind(), "id:" + ref.id());
+        }
+        if (ref.kind() == EntityKind.CONSUMER) {
+            return consumersByName.getOrDefault(ref.name(), EntityKey.of(ref.kind(), ref.name()));
+        }
+        if (ref.kind() == EntityKind.CERTIFICATE) {
+            return certificatesByName.getOrDefault(ref.name(), EntityKey.of(ref.kind(), ref.name()));
+        }
+        return EntityKey.of(ref.kind(), ref.name());
+    }
+
+    private static Map<String, Object> normalize(EntityKind kind, Map<String, Object> fields) {
+        if (kind == EntityKind.PLUGIN) {
+            String name = String.valueOf(fields.get("name"));
+            PluginSchema schema = Schemas.plugin(name).orElseGet(() -> PluginSchema.custom(name));
+            return new LinkedHashMap<>(Normalizer.normalizePlugin(schema, fields));
+        }
+        return new LinkedHashMap<>(Normalizer.normalize(Schemas.entity(kind), fields));
+    }
+
+    private EntityKey identify(RawEntity raw, Map<String, Object> f, UUID explicitId) {
+        EntityKind kind = raw.kind();
+        String name;
+        Map<String, String> scope = new TreeMap<>();
+        switch (kind) {
+            case SERVICE, ROUTE, UPSTREAM -> name = text(f.get("name"));
+            case CONSUMER -> name = f.get("username") != null ? text(f.get("username")) : text(f.get("custom_id"));
+            case PLUGIN -> {
+                name = text(f.get("name"));
+                for (String parent : List.of("service", "route", "consumer")) {
+                    if (f.get(parent) instanceof EntityKey ref) {
+                        scope.put(parent, ref.name());
+                    }
+                }
+            }
+            case TARGET -> {
+                name = text(f.get("target"));
+                scopeOf(f, "upstream", scope);
+            }
+            case CERTIFICATE -> {
+                List<String> snis = strings(f.get("snis"));
+                name = !snis.isEmpty() ? snis.get(0) : explicitId != null ? explicitId.toString() : null;
+            }
+            case CA_CERTIFICATE -> name = digest(raw, f);
+            case KEYAUTH_CREDENTIAL, JWT_SECRET -> {
+                name = text(f.get("key"));
+                scopeOf(f, "consumer", scope);
+            }
+            case BASICAUTH_CREDENTIAL -> {
+                name = text(f.get("username"));
+                scopeOf(f, "consumer", scope);
+            }
+            case ACL -> {
+                name = text(f.get("group"));
+                scopeOf(f, "consumer", scope);
+            }
+            default -> throw new IllegalStateException("unhandled kind " + kind);
+        }
+        if (name == null) {
+            if (!options.desired() && explicitId != null) {
+                return new EntityKey(kind, "id:" + explicitId, scope);
+            }
+            if (kind != EntityKind.CA_CERTIFICATE) {
+                diagnostics.add(new Diagnostic(raw.originOf(identityField(kind)), missingIdentity(kind)));
+            }
+            return null;
+        }
+        return new EntityKey(kind, name, scope);
+    }
+
+    private static void scopeOf(Map<String, Object> f, String parent, Map<String, String> scope) {
+        if (f.get(parent) instanceof EntityKey ref) {
+            scope.put(parent, ref.name());
+        }
+    }
+
+    private String digest(RawEntity raw, Map<String, Object> f) {
+        if (f.get("cert_digest") instanceof String digest && !options.desired()) {
+            return digest;
+        }
+        if (!(f.get("cert") instanceof String cert)) {
+            diagnostics.add(new Diagnostic(raw.originOf("cert"), "required field missing"));
+            return null;
+        }
+        try {
+            return Pem.certificateDigest(cert);
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(new Diagnostic(raw.originOf("cert"), e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String identityField(EntityKind kind) {
+        return switch (kind) {
+            case CONSUMER, BASICAUTH_CREDENTIAL -> "username";
+            case TARGET -> "target";
+            case CERTIFICATE -> "snis";
+            case KEYAUTH_CREDENTIAL, JWT_SECRET -> "key";
+            case ACL -> "group";
+            default -> "name";
+        };
+    }
+
+    private static String missingIdentity(EntityKind kind) {
+        return switch (kind) {
+            case CONSUMER -> "at least one of these fields must be non-empty: 'custom_id', 'username'";
+            case CERTIFICATE -> "a certificate needs at least one sni or an id, so kongsync can identify it";
+            case KEYAUTH_CREDENTIAL, JWT_SECRET ->
+                    "key is required: kongsync identifies credentials by their key, and a key Kong generates would "
+                            + "differ on every sync";
+            case SERVICE, ROUTE, UPSTREAM -> "name is required: kongsync identifies " + kind.collection() + " by name";
+            default -> "required field missing";
+        };
+    }
+
+    private Object withOwnership(Object tags) {
+        TreeSet<String> out = new TreeSet<>(strings(tags));
+        out.add(options.ownershipTag());
+        out.addAll(options.selectTags());
+        return new ArrayList<>(out);
+    }
+
+    private void index(Entity entity, RawEntity raw) {
+        if (!options.desired()) {
+            keysById.put(entity.id().toString(), entity.key());
+        }
+        if (entity.kind() == EntityKind.CONSUMER) {
+            for (String field : List.of("username", "custom_id")) {
+                if (entity.field(field) instanceof String s) {
+                    consumersByName.putIfAbsent(s, entity.key());
+                }
+            }
+        }
+        if (entity.kind() == EntityKind.CERTIFICATE) {
+            for (String sni : strings(entity.field("snis"))) {
+                certificatesByName.putIfAbsent(sni, entity.key());
+            }
+            certificatesByName.putIfAbsent(entity.id().toString(), entity.key());
+        }
+        if (entity.kind() == EntityKind.CA_CERTIFICATE || raw.fields().containsKey("id")) {
+            keysById.put(entity.id().toString(), entity.key());
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s && !s.isEmpty() ? s : value instanceof Number n ? Values.canonicalNumber(n).toString() : null;
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o != null) {
+                    out.add(String.valueOf(o));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static String displayName(EntityKey key) {
+        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? "(sensitive)" : key.name();
+    }
+
+    private static String scopeText(EntityKey key) {
+        if (key.scope().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (");
+        key.scope().forEach((k, v) -> sb.append(k).append(' ').append(v).append(", "));
+        sb.setLength(sb.length() - 2);
+        return sb.append(')').toString();
+    }
+}

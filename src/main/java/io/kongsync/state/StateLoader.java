@@ -1,0 +1,101 @@
+package io.kongsync.state;
+
+import io.kongsync.file.DeckFile;
+import io.kongsync.file.DeckFileReader;
+import io.kongsync.file.Flattener;
+import io.kongsync.file.ReadOptions;
+import io.kongsync.file.ReadResult;
+import io.kongsync.model.State;
+import io.kongsync.validate.Diagnostic;
+import io.kongsync.validate.SchemaCheck;
+import io.kongsync.validate.SemanticValidator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one entry point from files to a state: read, check against the JSON Schema, undo the nesting, build the
+ * normalized state and check Kong's rules. Every problem is collected; a caller must not use the state when there
+ * are any.
+ */
+public final class StateLoader {
+
+    private StateLoader() {
+    }
+
+    /**
+     * @param customPlugins plugin names accepted besides Kong's bundled ones
+     * @param ownershipTag  the tag that marks what kongsync manages
+     */
+    public record Options(Set<String> customPlugins, String ownershipTag) {
+
+        public Options {
+            customPlugins = Set.copyOf(customPlugins);
+        }
+
+        public static Options defaults() {
+            return new Options(Set.of(), StateBuilder.Options.DEFAULT_OWNERSHIP_TAG);
+        }
+    }
+
+    /** A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read. */
+    public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
+
+        public boolean valid() {
+            return diagnostics.isEmpty();
+        }
+    }
+
+    /** The desired state: what the files say Kong should run. */
+    public static Loaded loadDesired(List<Path> sources, Options options) {
+        return loadDesired(sources, options, ReadOptions.defaults());
+    }
+
+    public static Loaded loadDesired(List<Path> sources, Options options, ReadOptions readOptions) {
+        ReadResult read = new DeckFileReader().read(sources, readOptions);
+        List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        SchemaCheck schemaCheck = SchemaCheck.shipped();
+        for (DeckFile file : read.files()) {
+            problems.addAll(schemaCheck.check(file));
+        }
+        Flattener.Result flat = Flattener.flatten(read.files());
+        problems.addAll(flat.diagnostics());
+        StateBuilder.Result built = StateBuilder.build(flat.entities(),
+                new StateBuilder.Options(options.ownershipTag(), flat.selectTags(), true));
+        problems.addAll(built.diagnostics());
+        problems.addAll(SemanticValidator.validate(flat.entities(), built.state(), built.sources(),
+                options.customPlugins()));
+        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+    }
+
+    /**
+     * A current state from a file: a decK-format file or a Kong-style echo (ids, timestamps, every default explicit,
+     * references by id). Taken as it is: no schema check, no tags added.
+     */
+    public static Loaded loadCurrent(Path file, Options options) {
+        ReadResult read = new DeckFileReader().read(List.of(file), ReadOptions.defaults());
+        Flattener.Result flat = Flattener.flatten(read.files());
+        StateBuilder.Result built = StateBuilder.build(flat.entities(),
+                new StateBuilder.Options(options.ownershipTag(), Set.of(), false));
+        List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        problems.addAll(flat.diagnostics());
+        problems.addAll(built.diagnostics());
+        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+    }
+
+    /** One problem per place: the schema check and Kong's rules often see the same mistake; the first word stands. */
+    private static List<Diagnostic> distinctSorted(List<Diagnostic> problems) {
+        Set<String> seen = new HashSet<>();
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : problems) {
+            if (seen.add(d.origin().file() + "\u0000" + d.origin().path())) {
+                out.add(d);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package io.kongsync.validate;
+
+import io.kongsync.file.RawEntity;
+import io.kongsync.file.RawRef;
+import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKey;
+import io.kongsync.model.EntityKind;
+import io.kongsync.model.State;
+import io.kongsync.schema.FieldError;
+import io.kongsync.schema.KongValidator;
+import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.Schemas;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need more than one field or more than one entity: Kong's own rules for each entity (via the
+ * schema catalogue), references that must resolve, plugin names Kong 3.9 knows, and routes that would match the same
+ * traffic. Reports everything it finds; never stops at the first problem.
+ */
+public final class SemanticValidator {
+
+    private static final KongValidator KONG = new KongValidator();
+
+    private final State state;
+    private final Map<EntityKey, RawEntity> sources;
+    private final Set<String> customPlugins;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private SemanticValidator(State state, Map<EntityKey, RawEntity> sources, Set<String> customPlugins) {
+        this.state = state;
+        this.sources = sources;
+        this.customPlugins = customPlugins;
+    }
+
+    /**
+     * @param raw           every flat entity read, including ones that could not be identified
+     * @param state         the desired state built from them
+     * @param sources       for each entity in the state, what it was built from
+     * @param customPlugins plugin names accepted besides Kong's bundled ones
+     */
+    public static List<Diagnostic> validate(List<RawEntity> raw, State state, Map<EntityKey, RawEntity> sources,
+                                            Set<String> customPlugins) {
+        SemanticValidator v = new SemanticValidator(state, sources, customPlugins);
+        for (RawEntity entity : raw) {
+            v.kongRules(entity);
+        }
+        Set<String> caCertificateIds = new HashSet<>();
+        for (Entity ca : state.ofKind(EntityKind.CA_CERTIFICATE)) {
+            caCertificateIds.add(ca.id().toString());
+        }
+        for (Entity entity : state.entities().values()) {
+            v.references(entity, caCertificateIds);
+        }
+        v.identicalRoutes();
+        return v.diagnostics;
+    }
+
+    private void kongRules(RawEntity raw) {
+        Map<String, Object> fields = new LinkedHashMap<>(raw.fields());
+        fields.remove("id");
+        fields.replaceAll((k, value) -> value instanceof RawRef ref ? ref.toString() : value);
+        List<FieldError> errors;
+        if (raw.kind() == EntityKind.PLUGIN) {
+            String name = fields.get("name") instanceof String s ? s : null;
+            if (name == null) {
+                return;
+            }
+            if (!Schemas.isBundled(name) && !customPlugins.contains(name)) {
+                diagnostics.add(new Diagnostic(raw.originOf("name"), "plugin '" + name + "' is not bundled with Kong "
+                        + "3.9; if it is a custom plugin installed in your Kong, pass --custom-plugin " + name));
+                return;
+            }
+            PluginSchema schema = Schemas.plugin(name).orElse(null);
+            errors = schema == null ? List.of() : KONG.validatePlugin(schema, fields);
+        } else {
+            if (raw.kind() == EntityKind.SERVICE && fields.containsKey("url")) {
+                return; // the expanded URL is checked when the state is built
+            }
+            errors = KONG.validate(Schemas.entity(raw.kind()), fields);
+        }
+        for (FieldError error : errors) {
+            diagnostics.add(new Diagnostic(raw.originOf(error.path()), error.message()));
+        }
+    }
+
+    private void references(Entity entity, Set<String> caCertificateIds) {
+        RawEntity raw = sources.get(entity.key());
+        for (Map.Entry<String, Object> field : entity.fields().entrySet()) {
+            if (field.getValue() instanceof EntityKey ref && state.get(ref).isEmpty()) {
+                diagnostics.add(new Diagnostic(raw.originOf(field.getKey()),
+                        ref.kind().label() + " '" + ref.name() + "' is not defined in the files"));
+            }
+        }
+        if (entity.field("ca_certificates") instanceof Collection<?> ids) {
+            int i = 0;
+            for (Object id : ids) {
+                if (!caCertificateIds.contains(String.valueOf(id))) {
+                    diagnostics.add(new Diagnostic(raw.originOf("ca_certificates[" + i + "]"),
+                            "ca_certificate '" + id + "' is not defined in the files"));
+                }
+                i++;
+            }
+        }
+    }
+
+    private static final List<String> MATCHERS =
+            List.of("protocols", "methods", "hosts", "paths", "headers", "snis", "sources", "destinations");
+
+    private void identicalRoutes() {
+        Map<List<Object>, Entity> seen = new HashMap<>();
+        for (Entity route : state.ofKind(EntityKind.ROUTE)) {
+            List<Object> criteria = new ArrayList<>(MATCHERS.size());
+            for (String m : MATCHERS) {
+                criteria.add(route.field(m));
+            }
+            Entity first = seen.putIfAbsent(criteria, route);
+            if (first != null) {
+                diagnostics.add(new Diagnostic(sources.get(route.key()).origin(), "route '" + route.key().name()
+                        + "' has the same matching criteria as route '" + first.key().name() + "' ("
+                        + first.origin().position() + "); Kong could not tell their traffic apart"));
+            }
+        }
+    }
+}

@@ -19,8 +19,13 @@ public record PlanOptions(String ownershipTag, Set<String> selectTags) {
     }
 
     /** The ownership tag {@code managed-by:kongsync} and no select tags. */
+    public PlanOptions() {
+        this(DEFAULT_OWNERSHIP_TAG, Set.of());
+    }
+
+    /** The ownership tag {@code managed-by:kongsync} and no select tags. */
     public static PlanOptions defaults() {
-        return new PlanOptions(DEFAULT_OWNERSHIP_TAG, Set.of());
+        return new PlanOptions();
     }
 
     public PlanOptions withSelectTags(Set<String> tags) {

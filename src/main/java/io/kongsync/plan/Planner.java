@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes what it takes to make Kong ({@code current}) match the files ({@code desired}). Pure and deterministic:
@@ -94,6 +95,7 @@ public final class Planner {
         }
     }
 
+    /** Reads the tag list in place rather than {@link Entity#tags()}, which copies it: this runs for every entity. */
     private boolean isManaged(Entity entity) {
         if (!(entity.field("tags") instanceof Collection<?> tags) || !tags.contains(options.ownershipTag())) {
             return false;
@@ -108,7 +110,7 @@ public final class Planner {
 
     private String conflictMessage(Entity d, Entity c) {
         List<String> missing = new ArrayList<>();
-        Collection<?> tags = c.field("tags") instanceof Collection<?> t ? t : List.of();
+        Set<String> tags = c.tags();
         if (!tags.contains(options.ownershipTag())) {
             missing.add(options.ownershipTag());
         }

@@ -27,7 +27,10 @@ final class JsonValues {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }
-                out.append("\\u").append(String.format("%04x", (int) c));
+                out.append("\\u");
+                for (int shift = 12; shift >= 0; shift -= 4) {
+                    out.append(Character.forDigit((c >> shift) & 0xf, 16));
+                }
             } else if (out != null) {
                 out.append(c);
             }

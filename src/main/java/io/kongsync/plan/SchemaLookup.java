@@ -1,0 +1,108 @@
+package io.kongsync.plan;
+
+import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKind;
+import io.kongsync.schema.Field;
+import io.kongsync.schema.Normalizer;
+import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.RecordSchema;
+import io.kongsync.schema.Schemas;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Schema answers the planner asks many times, memoized for one run: the schema of an entity, whether a path is secret,
+ * a field's normalized default. Not thread-safe; create one per plan.
+ */
+final class SchemaLookup {
+
+    /**
+     * Secrets that must stay masked while the catalogue has no schema for their kind yet (../shared/kong-plugins.md
+     * section 4). Once a kind has a schema, the schema alone decides.
+     */
+    private static final Map<EntityKind, Set<String>> SECRETS_WITHOUT_SCHEMA = Map.of(
+            EntityKind.KEYAUTH_CREDENTIAL, Set.of("key"),
+            EntityKind.BASICAUTH_CREDENTIAL, Set.of("password"),
+            EntityKind.JWT_SECRET, Set.of("secret", "rsa_public_key"),
+            EntityKind.CERTIFICATE, Set.of("key", "key_alt"));
+
+    private static final Object NO_SCHEMA = new Object();
+
+    private final Map<EntityKind, Object> entitySchemas = new EnumMap<>(EntityKind.class);
+    private final Map<String, RecordSchema> pluginSchemas = new HashMap<>();
+    private final Map<RecordSchema, Map<String, Boolean>> secretPaths = new IdentityHashMap<>();
+    private final Map<Field, Object> defaults = new IdentityHashMap<>();
+
+    /** The schema to compare an entity with; null when the catalogue has none for its kind yet. */
+    RecordSchema schemaOf(Entity entity) {
+        if (entity.kind() == EntityKind.PLUGIN) {
+            return pluginSchema(pluginName(entity));
+        }
+        Object schema = entitySchemas.computeIfAbsent(entity.kind(), SchemaLookup::lookupEntitySchema);
+        return schema == NO_SCHEMA ? null : (RecordSchema) schema;
+    }
+
+    private static Object lookupEntitySchema(EntityKind kind) {
+        try {
+            return Schemas.entity(kind);
+        } catch (IllegalArgumentException notInCatalogueYet) {
+            return NO_SCHEMA;
+        }
+    }
+
+    /** A bundled plugin's schema, or for any other plugin the generic entity schema with {@code config} as ANY. */
+    private RecordSchema pluginSchema(String name) {
+        RecordSchema schema = pluginSchemas.get(name);
+        if (schema == null) {
+            PluginSchema plugin = Schemas.plugin(name).orElseGet(() -> PluginSchema.custom(name));
+            schema = plugin.entitySchema();
+            pluginSchemas.put(name, schema);
+        }
+        return schema;
+    }
+
+    private static String pluginName(Entity plugin) {
+        return plugin.field("name") instanceof String name ? name : plugin.key().name();
+    }
+
+    /** True when the value at {@code path} must be masked: a schema secret or a path either entity marks sensitive. */
+    boolean isSensitive(EntityKind kind, RecordSchema schema, Entity desired, Entity current, String path) {
+        if (schema != null ? isSchemaSecret(schema, path) : isSecretWithoutSchema(kind, path)) {
+            return true;
+        }
+        return (desired != null && desired.isSensitive(path)) || (current != null && current.isSensitive(path));
+    }
+
+    private boolean isSchemaSecret(RecordSchema schema, String path) {
+        Map<String, Boolean> known = secretPaths.computeIfAbsent(schema, s -> new HashMap<>());
+        Boolean secret = known.get(path);
+        if (secret == null) {
+            secret = schema.isSecret(path);
+            known.put(path, secret);
+        }
+        return secret;
+    }
+
+    private static boolean isSecretWithoutSchema(EntityKind kind, String path) {
+        Set<String> secrets = SECRETS_WITHOUT_SCHEMA.get(kind);
+        if (secrets == null) {
+            return false;
+        }
+        int dot = path.indexOf('.');
+        return secrets.contains(dot < 0 ? path : path.substring(0, dot));
+    }
+
+    /** The field's default in normalized form (what a normalized entity holds when the files leave it out). */
+    Object defaultOf(Field field) {
+        if (defaults.containsKey(field)) {
+            return defaults.get(field);
+        }
+        Object value = Normalizer.value(field, null, false);
+        defaults.put(field, value);
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package io.kongsync.plan;
+
+import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKey;
+import io.kongsync.model.EntityKind;
+
+/**
+ * Which values and names must never be shown. Reports and messages mask them as {@link #MASK}.
+ * Some entities are identified by a secret: a key-auth credential by its {@code key}, a jwt secret by its {@code key}.
+ */
+public final class Sensitivity {
+
+    /** What a report prints instead of a secret. */
+    public static final String MASK = "(sensitive)";
+
+    private Sensitivity() {
+    }
+
+    /** The field whose value is an entity's identity {@link EntityKey#name()}. */
+    public static String identityField(EntityKind kind) {
+        switch (kind) {
+            case KEYAUTH_CREDENTIAL:
+            case JWT_SECRET:
+                return "key";
+            case BASICAUTH_CREDENTIAL:
+            case CONSUMER:
+                return "username";
+            case ACL:
+                return "group";
+            case TARGET:
+                return "target";
+            default:
+                return "name";
+        }
+    }
+
+    /** True when the entity's identity name is a secret (per the schema or a substituted value) and must be masked. */
+    public static boolean isNameSecret(EntityKey key, Entity desired, Entity current) {
+        return isNameSecret(new SchemaLookup(), key, desired, current);
+    }
+
+    static boolean isNameSecret(SchemaLookup schemas, EntityKey key, Entity desired, Entity current) {
+        Entity any = desired != null ? desired : current;
+        if (any == null) {
+            return false;
+        }
+        return schemas.isSensitive(key.kind(), schemas.schemaOf(any), desired, current, identityField(key.kind()));
+    }
+
+    /** The identity name as it may be shown: the name, or {@link #MASK} when it is a secret. */
+    public static String displayName(EntityKey key, Entity desired, Entity current) {
+        return isNameSecret(key, desired, current) ? MASK : key.name();
+    }
+}

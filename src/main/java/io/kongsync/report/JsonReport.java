@@ -1,0 +1,64 @@
+package io.kongsync.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The documented JSON shape (docs/report-json.md): keys always present, always in this order. */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static String render(ReportView view) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("create", view.summary().create());
+        summary.put("update", view.summary().update());
+        summary.put("delete", view.summary().delete());
+        root.put("summary", summary);
+
+        List<Object> changes = new ArrayList<>();
+        for (ReportView.ChangeView change : view.changes()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("action", change.action().label());
+            putSubject(c, change.subject());
+            List<Object> fields = new ArrayList<>();
+            for (ReportView.FieldView field : change.fields()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("path", field.path());
+                f.put("old", json(field.oldValue()));
+                f.put("new", json(field.newValue()));
+                fields.add(f);
+            }
+            c.put("fields", fields);
+            changes.add(c);
+        }
+        root.put("changes", changes);
+
+        List<Object> conflicts = new ArrayList<>();
+        for (ReportView.ConflictView conflict : view.conflicts()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            putSubject(c, conflict.subject());
+            c.put("message", conflict.message());
+            conflicts.add(c);
+        }
+        root.put("conflicts", conflicts);
+        return JsonValues.MAPPER.writeValueAsString(root) + "\n";
+    }
+
+    private static void putSubject(Map<String, Object> target, ReportView.Subject subject) {
+        target.put("kind", subject.kind());
+        target.put("name", subject.name());
+        Map<String, String> scope = new LinkedHashMap<>();
+        for (Map.Entry<String, String> parent : subject.scope()) {
+            scope.put(parent.getKey(), parent.getValue());
+        }
+        target.put("scope", scope);
+    }
+
+    private static Object json(Object value) {
+        return value == Masked.VALUE ? value.toString() : value;
+    }
+}

@@ -1,0 +1,133 @@
+package io.kongsync.report;
+
+import io.kongsync.plan.Action;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pull-request comment: a heading, a summary table, one {@code <details>} block per change with a {@code diff}
+ * fence, then the conflicts. Names and values come from users' files, so everything inside HTML is escaped and each
+ * fence is longer than any backtick run it encloses.
+ */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(ReportView view) {
+        StringBuilder out = new StringBuilder("## kongsync plan\n\n");
+        if (view.changes().isEmpty() && view.conflicts().isEmpty()) {
+            out.append("No changes. Kong matches the files.\n\n");
+        }
+        out.append("| Create | Update | Delete |\n")
+                .append("|-------:|-------:|-------:|\n")
+                .append("| ").append(view.summary().create())
+                .append(" | ").append(view.summary().update())
+                .append(" | ").append(view.summary().delete()).append(" |\n");
+        for (ReportView.ChangeView change : view.changes()) {
+            out.append("\n<details><summary>").append(icon(change.action())).append(' ')
+                    .append(describe(change.subject())).append("</summary>\n\n");
+            if (change.fields().isEmpty()) {
+                out.append(change.action() == Action.DELETE
+                        ? "Not in the files any more: kongsync will delete it.\n"
+                        : "No field changes.\n");
+            } else {
+                fence(out, diffLines(change));
+            }
+            out.append("\n</details>\n");
+        }
+        if (!view.conflicts().isEmpty()) {
+            out.append("\n### ⚠️ Conflicts\n\n<ul>\n");
+            for (ReportView.ConflictView conflict : view.conflicts()) {
+                out.append("<li>").append(html(conflict.message())).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        return out.toString();
+    }
+
+    private static String icon(Action action) {
+        switch (action) {
+            case CREATE:
+                return "➕";
+            case UPDATE:
+                return "✏️";
+            default:
+                return "➖";
+        }
+    }
+
+    /** {@code plugin <code>rate-limiting</code> (service <code>nyan</code>)}, HTML-escaped. */
+    private static String describe(ReportView.Subject subject) {
+        StringBuilder sb = new StringBuilder(subject.kind()).append(" <code>").append(html(subject.name())).append("</code>");
+        if (!subject.scope().isEmpty()) {
+            sb.append(" (");
+            boolean first = true;
+            for (Map.Entry<String, String> parent : subject.scope()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(html(parent.getKey())).append(" <code>").append(html(parent.getValue())).append("</code>");
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    private static List<String> diffLines(ReportView.ChangeView change) {
+        List<String> lines = new ArrayList<>();
+        for (ReportView.FieldView field : change.fields()) {
+            String path = JsonValues.escapeControl(field.path());
+            if (change.action() == Action.UPDATE) {
+                lines.add("- " + path + ": " + JsonValues.compact(field.oldValue()));
+            }
+            lines.add("+ " + path + ": " + JsonValues.compact(field.newValue()));
+        }
+        return lines;
+    }
+
+    /** A {@code diff} fence longer than the longest backtick run inside, so no value can close it early. */
+    private static void fence(StringBuilder out, List<String> lines) {
+        int longestRun = 0;
+        for (String line : lines) {
+            int run = 0;
+            for (int i = 0; i < line.length(); i++) {
+                run = line.charAt(i) == '`' ? run + 1 : 0;
+                longestRun = Math.max(longestRun, run);
+            }
+        }
+        String fence = "`".repeat(Math.max(3, longestRun + 1));
+        out.append(fence).append("diff\n");
+        for (String line : lines) {
+            out.append(line).append('\n');
+        }
+        out.append(fence).append('\n');
+    }
+
+    /** HTML-escaped, with line breaks as entities so a name cannot end the HTML block and start markdown. */
+    static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '`' -> out.append("&#96;");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append("&#").append((int) c).append(';');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

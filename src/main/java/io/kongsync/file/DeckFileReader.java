@@ -82,7 +82,11 @@ public final class DeckFileReader {
         } catch (MarkedYamlEngineException e) {
             diagnostics.add(syntaxError(name, e));
         } catch (YamlEngineException e) {
-            diagnostics.add(fileProblem(name, engineMessage(e, options)));
+            Mark at = e.getMessage() != null && e.getMessage().contains("Number of aliases") && !input.isStdin()
+                    ? AliasLocator.firstAliasBeyond(input.path(), options.maxAliasesForCollections()).orElse(null)
+                    : null;
+            diagnostics.add(at == null ? fileProblem(name, engineMessage(e, options))
+                    : new Diagnostic(new Origin(name, line(at), column(at), ""), engineMessage(e, options)));
         } catch (StackOverflowError e) {
             diagnostics.add(fileProblem(name, "the document is nested too deeply"));
         } catch (IOException e) {

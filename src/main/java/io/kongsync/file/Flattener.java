@@ -2,6 +2,9 @@ package io.kongsync.file;
 
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
+import io.kongsync.schema.Field;
+import io.kongsync.schema.FieldType;
+import io.kongsync.schema.Schemas;
 import io.kongsync.validate.Diagnostic;
 
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ public final class Flattener {
 
     private final List<RawEntity> entities = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Top-level SNIs (Kong's flat form), folded into their certificates' {@code snis} once every file is read. */
+    private final List<Map<String, Object>> looseSnis = new ArrayList<>();
 
     private Flattener() {
     }
@@ -42,6 +47,7 @@ public final class Flattener {
         for (DeckFile file : files) {
             f.file(file);
         }
+        f.foldSnis();
         return new Result(List.copyOf(f.entities), List.copyOf(f.diagnostics), selectTags);
     }
 
@@ -81,6 +87,16 @@ public final class Flattener {
                 case "certificates" -> each(file, "certificates", e.getValue(), this::certificate);
                 case "ca_certificates" -> each(file, "ca_certificates", e.getValue(),
                         (f, p, m) -> add(EntityKind.CA_CERTIFICATE, f, p, m));
+                case "targets" -> each(file, "targets", e.getValue(), (f, p, m) -> {
+                    m.put("upstream", reference(EntityKind.UPSTREAM, m.get("upstream")));
+                    add(EntityKind.TARGET, f, p, m);
+                });
+                case "snis" -> each(file, "snis", e.getValue(), (f, p, m) -> looseSnis.add(m));
+                case "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls" ->
+                        each(file, e.getKey(), e.getValue(), (f, p, m) -> {
+                            m.put("consumer", reference(EntityKind.CONSUMER, m.get("consumer")));
+                            add(CONSUMER_CHILDREN.get(e.getKey()), f, p, m);
+                        });
                 default -> {
                     // _format_version, _info, _transform, _comment; unknown keys are reported by the schema check
                 }
@@ -182,7 +198,30 @@ public final class Flattener {
         add(EntityKind.CERTIFICATE, file, path, fields);
     }
 
+    @SuppressWarnings("unchecked")
+    private void foldSnis() {
+        for (Map<String, Object> sni : looseSnis) {
+            Object certificate = sni.get("certificate") instanceof Map<?, ?> m ? m.get("id") : sni.get("certificate");
+            for (int i = 0; i < entities.size(); i++) {
+                RawEntity e = entities.get(i);
+                if (e.kind() == EntityKind.CERTIFICATE && certificate != null && certificate.equals(e.fields().get("id"))) {
+                    List<Object> names = e.fields().get("snis") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+                    names.add(sni.get("name"));
+                    e.fields().put("snis", names);
+                }
+            }
+        }
+    }
+
     private void add(EntityKind kind, DeckFile file, String path, Map<String, Object> fields) {
+        if (kind != EntityKind.PLUGIN) {
+            for (Field field : Schemas.entity(kind).fields()) {
+                Object value = fields.get(field.name());
+                if (field.type() == FieldType.FOREIGN && value != null && !(value instanceof RawRef)) {
+                    fields.put(field.name(), reference(field.reference(), value));
+                }
+            }
+        }
         Origin origin = file.positions().at(path);
         entities.add(new RawEntity(kind, fields, origin, file, sensitivePaths(file, path)));
     }

@@ -1,0 +1,34 @@
+package io.kongsync.cli;
+
+import io.kongsync.state.StateLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Where the files are and how to read them; shared by every command that reads files. */
+final class SourceOptions {
+
+    @Option(names = {"-s", "--state"}, paramLabel = "PATH",
+            description = "A decK-format file or directory (read recursively); repeatable; - for standard input. "
+                    + "Default: routes")
+    List<Path> sources = new ArrayList<>();
+
+    @Option(names = "--custom-plugin", paramLabel = "NAME",
+            description = "Accept a plugin that is not bundled with Kong 3.9 (its config is not checked); repeatable.")
+    List<String> customPlugins = new ArrayList<>();
+
+    @Option(names = "--ownership-tag", paramLabel = "TAG", defaultValue = "managed-by:kongsync",
+            description = "The tag that marks the entities kongsync manages. Default: ${DEFAULT-VALUE}")
+    String ownershipTag;
+
+    List<Path> sources() {
+        return sources.isEmpty() ? List.of(Path.of("routes")) : sources;
+    }
+
+    StateLoader.Options loaderOptions() {
+        return new StateLoader.Options(new LinkedHashSet<>(customPlugins), ownershipTag);
+    }
+}

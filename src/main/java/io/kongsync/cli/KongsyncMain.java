@@ -26,6 +26,14 @@ public final class KongsyncMain implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Runs the CLI with the given output and error writers (tests, embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KongsyncMain());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -39,10 +39,10 @@ public final class DeckFileReader {
 
     public ReadResult read(List<Path> sources, ReadOptions options) {
         List<Diagnostic> sourceProblems = new ArrayList<>();
-        List<Parsed> parsed = new ArrayList<>();
-        for (SourceFinder.Input input : SourceFinder.expand(sources, sourceProblems)) {
-            parsed.add(parse(input, options));
-        }
+        // Files parse independently; an ordered parallel stream keeps the result in file order.
+        List<Parsed> parsed = SourceFinder.expand(sources, sourceProblems).parallelStream()
+                .map(input -> parse(input, options))
+                .toList();
         List<Templates.FileTemplates> templates = new ArrayList<>();
         for (Parsed p : parsed) {
             templates.add(p.templates());

@@ -56,8 +56,8 @@ final class NodeConverter {
     /** The value of the document's root node. */
     Object convert(Node root) {
         Object[] holder = new Object[1];
-        record(root, "");
         convert(root, "", v -> holder[0] = v);
+        positions.root(holder[0], line(root), column(root));
         return holder[0];
     }
 
@@ -98,6 +98,8 @@ final class NodeConverter {
     private Map<String, Object> mapping(MappingNode node, String path) {
         Map<String, Object> map = new LinkedHashMap<>();
         Map<String, Integer> firstLines = new HashMap<>();
+        int[] keyPositions = new int[2 * node.getValue().size()];
+        int written = 0;
         for (NodeTuple tuple : node.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -113,25 +115,31 @@ final class NodeConverter {
                 continue;
             }
             checkKeyTag(keyScalar, childPath);
-            record(keyNode, childPath);
+            keyPositions[2 * written] = line;
+            keyPositions[2 * written + 1] = column(keyNode);
+            written++;
             Node valueNode = tuple.getValueNode();
             map.put(key, null);
             convert(valueNode, childPath, v -> map.put(key, v));
         }
+        positions.container(map, keyPositions);
         return map;
     }
 
     private List<Object> sequence(SequenceNode node, String path) {
         List<Node> items = node.getValue();
         List<Object> list = new ArrayList<>(items.size());
+        int[] itemPositions = new int[2 * items.size()];
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String itemPath = SourceMap.item(path, i);
-            record(item, itemPath);
+            itemPositions[2 * i] = line(item);
+            itemPositions[2 * i + 1] = column(item);
             int index = i;
             list.add(null);
             convert(item, itemPath, v -> list.set(index, v));
         }
+        positions.container(list, itemPositions);
         return list;
     }
 
@@ -180,19 +188,17 @@ final class NodeConverter {
         return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
     }
 
-    private void record(Node node, String path) {
-        positions.put(path, line(node), column(node));
-    }
-
     private void report(Node node, String path, String message) {
         diagnostics.add(new Diagnostic(new Origin(file, line(node), column(node), path), message));
     }
 
     private static int line(Node node) {
-        return node.getStartMark().map(Mark::getLine).orElse(0) + 1;
+        Mark mark = node.getStartMark().orElse(null);
+        return mark == null ? 1 : mark.getLine() + 1;
     }
 
     private static int column(Node node) {
-        return node.getStartMark().map(Mark::getColumn).orElse(0) + 1;
+        Mark mark = node.getStartMark().orElse(null);
+        return mark == null ? 1 : mark.getColumn() + 1;
     }
 }

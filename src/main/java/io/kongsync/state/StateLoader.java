@@ -1,6 +1,5 @@
 package io.kongsync.state;
 
-import io.kongsync.file.DeckFile;
 import io.kongsync.file.DeckFileReader;
 import io.kongsync.file.Flattener;
 import io.kongsync.file.ReadOptions;
@@ -58,9 +57,7 @@ public final class StateLoader {
         ReadResult read = new DeckFileReader().read(sources, readOptions);
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         SchemaCheck schemaCheck = SchemaCheck.shipped();
-        for (DeckFile file : read.files()) {
-            problems.addAll(schemaCheck.check(file));
-        }
+        read.files().parallelStream().map(schemaCheck::check).toList().forEach(problems::addAll);
         Flattener.Result flat = Flattener.flatten(read.files());
         problems.addAll(flat.diagnostics());
         StateBuilder.Result built = StateBuilder.build(flat.entities(),

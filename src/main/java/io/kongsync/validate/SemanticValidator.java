@@ -49,9 +49,7 @@ public final class SemanticValidator {
     public static List<Diagnostic> validate(List<RawEntity> raw, State state, Map<EntityKey, RawEntity> sources,
                                             Set<String> customPlugins) {
         SemanticValidator v = new SemanticValidator(state, sources, customPlugins);
-        for (RawEntity entity : raw) {
-            v.kongRules(entity);
-        }
+        raw.parallelStream().map(v::kongRules).toList().forEach(v.diagnostics::addAll);
         Set<String> caCertificateIds = new HashSet<>();
         for (Entity ca : state.ofKind(EntityKind.CA_CERTIFICATE)) {
             caCertificateIds.add(ca.id().toString());
@@ -63,7 +61,8 @@ public final class SemanticValidator {
         return v.diagnostics;
     }
 
-    private void kongRules(RawEntity raw) {
+    /** Kong's own rules for one entity; pure, so entities are checked in parallel. */
+    private List<Diagnostic> kongRules(RawEntity raw) {
         Map<String, Object> fields = new LinkedHashMap<>(raw.fields());
         fields.remove("id");
         fields.replaceAll((k, value) -> value instanceof RawRef ref ? ref.toString() : value);
@@ -71,24 +70,25 @@ public final class SemanticValidator {
         if (raw.kind() == EntityKind.PLUGIN) {
             String name = fields.get("name") instanceof String s ? s : null;
             if (name == null) {
-                return;
+                return List.of();
             }
             if (!Schemas.isBundled(name) && !customPlugins.contains(name)) {
-                diagnostics.add(new Diagnostic(raw.originOf("name"), "plugin '" + name + "' is not bundled with Kong "
+                return List.of(new Diagnostic(raw.originOf("name"), "plugin '" + name + "' is not bundled with Kong "
                         + "3.9; if it is a custom plugin installed in your Kong, pass --custom-plugin " + name));
-                return;
             }
             PluginSchema schema = Schemas.plugin(name).orElse(null);
             errors = schema == null ? List.of() : KONG.validatePlugin(schema, fields);
         } else {
             if (raw.kind() == EntityKind.SERVICE && fields.containsKey("url")) {
-                return; // the expanded URL is checked when the state is built
+                return List.of(); // the expanded URL is checked when the state is built
             }
             errors = KONG.validate(Schemas.entity(raw.kind()), fields);
         }
+        List<Diagnostic> out = new ArrayList<>(errors.size());
         for (FieldError error : errors) {
-            diagnostics.add(new Diagnostic(raw.originOf(error.path()), error.message()));
+            out.add(new Diagnostic(raw.originOf(error.path()), error.message()));
         }
+        return out;
     }
 
     private void references(Entity entity, Set<String> caCertificateIds) {

@@ -68,26 +68,52 @@ public final class StateBuilder {
         StateBuilder builder = new StateBuilder(options);
         List<RawEntity> ordered = new ArrayList<>(raw);
         ordered.sort(Comparator.comparing(RawEntity::kind));
-        for (RawEntity entity : ordered) {
+        // Normalizing is pure and most of the work: done in parallel. Keys and references depend on entities
+        // already added (parents come first), so that part stays in order.
+        List<Prepared> prepared = ordered.parallelStream().map(builder::prepare).toList();
+        for (Prepared entity : prepared) {
             builder.add(entity);
         }
         return new Result(new io.kongsync.model.State(builder.entities), List.copyOf(builder.diagnostics),
                 builder.sources);
     }
 
-    private void add(RawEntity raw) {
+    /** An entity normalized but not yet keyed; {@code problem} is set when it cannot be used. */
+    private record Prepared(RawEntity raw, UUID explicitId, Map<String, Object> fields, Diagnostic problem) {
+    }
+
+    private Prepared prepare(RawEntity raw) {
         Map<String, Object> fields = new LinkedHashMap<>(raw.fields());
-        UUID explicitId = takeId(raw, fields);
+        Object id = fields.remove("id");
+        fields.remove("created_at");
+        fields.remove("updated_at");
+        UUID explicitId = null;
+        if (id != null) {
+            try {
+                explicitId = UUID.fromString(String.valueOf(id));
+            } catch (IllegalArgumentException e) {
+                return new Prepared(raw, null, null, new Diagnostic(raw.originOf("id"), "expected a UUID"));
+            }
+        }
         if (raw.kind() == EntityKind.SERVICE && options.desired()) {
             try {
                 ServiceUrl.expand(fields);
             } catch (IllegalArgumentException e) {
-                diagnostics.add(new Diagnostic(raw.originOf("url"), e.getMessage()));
-                return;
+                return new Prepared(raw, explicitId, null, new Diagnostic(raw.originOf("url"), e.getMessage()));
             }
         }
-        fields.replaceAll((name, value) -> value instanceof RawRef ref ? resolve(ref) : value);
-        Map<String, Object> normalized = normalize(raw.kind(), fields);
+        return new Prepared(raw, explicitId, normalize(raw.kind(), fields), null);
+    }
+
+    private void add(Prepared prepared) {
+        if (prepared.problem() != null) {
+            diagnostics.add(prepared.problem());
+            return;
+        }
+        RawEntity raw = prepared.raw();
+        UUID explicitId = prepared.explicitId();
+        Map<String, Object> normalized = prepared.fields();
+        normalized.replaceAll((name, value) -> value instanceof RawRef ref ? resolve(ref) : value);
         EntityKey key = identify(raw, normalized, explicitId);
         if (key == null) {
             return;
@@ -108,21 +134,6 @@ public final class StateBuilder {
         entities.put(key, entity);
         sources.put(key, raw);
         index(entity, raw);
-    }
-
-    private UUID takeId(RawEntity raw, Map<String, Object> fields) {
-        Object id = fields.remove("id");
-        fields.remove("created_at");
-        fields.remove("updated_at");
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(String.valueOf(id));
-        } catch (IllegalArgumentException e) {
-            diagnostics.add(new Diagnostic(raw.originOf("id"), "expected a UUID"));
-            return null;
-        }
     }
 
     private Object resolve(RawRef ref) {

@@ -9,6 +9,9 @@ import io.kongsync.file.DeckFile;
 import io.kongsync.file.SourceMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +54,7 @@ public final class SchemaCheck {
     }
 
     public List<Diagnostic> check(DeckFile file) {
-        JsonNode content = MAPPER.valueToTree(file.content());
+        JsonNode content = tree(file.content());
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
         for (Error error : schema.validate(content)) {
             SchemaErrorMessages.Described described = messages.describe(error, path(error.getInstanceLocation()));
@@ -61,6 +65,40 @@ public final class SchemaCheck {
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
         sorted.sort(null);
         return sorted;
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The document as a Jackson tree, built directly (several times faster than {@code valueToTree}). */
+    static JsonNode tree(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = NODES.objectNode();
+            map.forEach((k, v) -> node.set(String.valueOf(k), tree(v)));
+            return node;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode node = NODES.arrayNode(list.size());
+            for (Object item : list) {
+                node.add(tree(item));
+            }
+            return node;
+        }
+        if (value instanceof String s) {
+            return NODES.stringNode(s);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l.longValue());
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d.doubleValue());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        return MAPPER.valueToTree(value);
     }
 
     /** A JSON Schema instance location in our path form, {@code services[0].routes[1].paths[0]}. */

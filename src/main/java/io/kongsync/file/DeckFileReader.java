@@ -9,7 +9,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +105,7 @@ public final class DeckFileReader {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(input.name())
                 .setUseMarks(true)
-                .setSchema(new CoreSchema())
+                .setSchema(new FastCoreSchema())
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(options.maxAliasesForCollections())
                 .setCodePointLimit(options.codePointLimit())

@@ -121,11 +121,18 @@ public final class EntityChecks {
     @SuppressWarnings("unchecked")
     public static Object get(Map<String, Object> record, String dottedPath) {
         Object current = record;
-        for (String part : dottedPath.split("\\.")) {
+        int from = 0;
+        while (from <= dottedPath.length()) {
+            int dot = dottedPath.indexOf('.', from);
+            String part = dot < 0 ? dottedPath.substring(from) : dottedPath.substring(from, dot);
             if (!(current instanceof Map<?, ?> map)) {
                 return null;
             }
             current = ((Map<String, Object>) map).get(part);
+            if (dot < 0) {
+                break;
+            }
+            from = dot + 1;
         }
         return current;
     }

@@ -28,6 +28,7 @@ public final class Field {
     private Field keys;
     private List<Field> fields = List.of();
     private final List<Check> checks = new ArrayList<>();
+    private final List<Check> checksView = Collections.unmodifiableList(checks);
     private EntityKind reference;
     private List<Object> oneOf;
     private Long minimum;
@@ -234,11 +235,11 @@ public final class Field {
     }
 
     public List<Field> fields() {
-        return Collections.unmodifiableList(fields);
+        return fields;
     }
 
     public List<Check> constraints() {
-        return Collections.unmodifiableList(checks);
+        return checksView;
     }
 
     public EntityKind reference() {

@@ -29,7 +29,7 @@ public final class JsonSchemaGenerator {
     static final String UUID_PATTERN =
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
     private static final String DEFS = "#/$defs/";
-    private static final String PLUGIN_CONFIGS = "plugin_configs";
+    static final String PLUGIN_CONFIGS = "plugin_configs";
 
     /** The schema as JSON text. */
     public String generateJson() {

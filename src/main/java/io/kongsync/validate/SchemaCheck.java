@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,49 @@ import java.util.Set;
 public final class SchemaCheck {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final class Shared {
         static final SchemaCheck CLASSPATH = new SchemaCheck(readClasspathSchema());
     }
 
+    /** Where plugin objects sit in a decK file: the top level and every entity that nests plugins. */
+    private static final List<List<String>> PLUGIN_PLACES = List.of(
+            List.of("plugins"),
+            List.of("services", "plugins"),
+            List.of("services", "routes", "plugins"),
+            List.of("routes", "plugins"),
+            List.of("consumers", "plugins"));
+
     private final Schema schema;
     private final SchemaErrorMessages messages;
+    private final Map<String, PluginCheck> plugins = new HashMap<>();
 
+    /** One plugin's config branch of the schema, compiled on its own. */
+    private record PluginCheck(Schema schema, SchemaErrorMessages messages) {
+    }
+
+    /**
+     * The published schema dispatches plugin configs with one {@code if name == X then ...} per known plugin, which
+     * editors need; evaluated as is, every plugin instance fails all but one of those conditions, each failure
+     * building an error. So the document is checked with plugin configs left open, and each plugin instance against
+     * its own branch only. The errors are the same.
+     */
     private SchemaCheck(JsonNode schemaNode) {
-        this.schema = compile(schemaNode);
+        ObjectNode document = (ObjectNode) schemaNode.deepCopy();
+        JsonNode defs = document.get("$defs");
+        JsonNode branches = defs == null ? null : defs.path(JsonSchemaGenerator.PLUGIN_CONFIGS).get("allOf");
+        if (branches != null) {
+            for (JsonNode branch : branches) {
+                String name = branch.path("if").path("properties").path("name").path("const").asString();
+                ObjectNode pluginSchema = (ObjectNode) branch.get("then").deepCopy();
+                pluginSchema.put("$schema", document.path("$schema").asString());
+                pluginSchema.set("$defs", defs);
+                plugins.put(name, new PluginCheck(compile(pluginSchema), new SchemaErrorMessages(pluginSchema)));
+            }
+            ((ObjectNode) defs).set(JsonSchemaGenerator.PLUGIN_CONFIGS, NODES.objectNode());
+        }
+        this.schema = compile(document);
         this.messages = new SchemaErrorMessages(schemaNode);
     }
 
@@ -56,18 +90,20 @@ public final class SchemaCheck {
     public List<Diagnostic> check(DeckFile file) {
         JsonNode content = tree(file.content());
         Set<Diagnostic> diagnostics = new LinkedHashSet<>();
-        for (Error error : schema.validate(content)) {
-            SchemaErrorMessages.Described described = messages.describe(error, path(error.getInstanceLocation()));
-            if (described != null) {
-                diagnostics.add(new Diagnostic(file.positions().at(described.path()), described.message()));
-            }
+        report(schema.validate(content), messages, "", file, diagnostics);
+        for (List<String> place : PLUGIN_PLACES) {
+            eachPlugin(content, place, 0, "", (plugin, path) -> {
+                PluginCheck check = plugins.get(plugin.path("name").asString(""));
+                if (check != null) {
+                    report(check.schema().validate(plugin), check.messages(), path, file, diagnostics);
+                }
+            });
         }
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
         sorted.sort(null);
         return sorted;
     }
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The document as a Jackson tree, built directly (several times faster than {@code valueToTree}). */
     static JsonNode tree(Object value) {
@@ -99,6 +135,41 @@ public final class SchemaCheck {
             return NODES.nullNode();
         }
         return MAPPER.valueToTree(value);
+    }
+
+    private static void report(List<Error> errors, SchemaErrorMessages messages, String prefix, DeckFile file,
+                               Set<Diagnostic> diagnostics) {
+        for (Error error : errors) {
+            String path = path(error.getInstanceLocation());
+            String full = prefix.isEmpty() ? path : path.isEmpty() ? prefix
+                    : path.startsWith("[") ? prefix + path : prefix + "." + path;
+            SchemaErrorMessages.Described described = messages.describe(error, full);
+            if (described != null) {
+                diagnostics.add(new Diagnostic(file.positions().at(described.path()), described.message()));
+            }
+        }
+    }
+
+    /** Calls {@code visit} for every object at {@code place} (e.g. services[*].routes[*].plugins[*]). */
+    private static void eachPlugin(JsonNode node, List<String> place, int step, String path,
+                                   java.util.function.BiConsumer<JsonNode, String> visit) {
+        JsonNode list = node.get(place.get(step));
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        String listPath = SourceMap.child(path, place.get(step));
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                continue;
+            }
+            String itemPath = SourceMap.item(listPath, i);
+            if (step == place.size() - 1) {
+                visit.accept(item, itemPath);
+            } else {
+                eachPlugin(item, place, step + 1, itemPath, visit);
+            }
+        }
     }
 
     /** A JSON Schema instance location in our path form, {@code services[0].routes[1].paths[0]}. */

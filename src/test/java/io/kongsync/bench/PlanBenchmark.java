@@ -31,7 +31,7 @@ class PlanBenchmark {
 
     private static final int SERVICES = Integer.getInteger("bench.services", 10_000);
     private static final int CONSUMERS = Integer.getInteger("bench.consumers", 5_000);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
 
     @Test
     void loadValidateAndPlan(@TempDir Path dir) throws Exception {
@@ -43,6 +43,7 @@ class PlanBenchmark {
         List<Long> loads = new ArrayList<>();
         StateLoader.Loaded loaded = null;
         for (int round = 0; round < ROUNDS; round++) {
+            loaded = null; // let the previous round's state go before loading again
             long start = System.nanoTime();
             loaded = StateLoader.loadDesired(List.of(dir), StateLoader.Options.defaults());
             loads.add(ms(start));
@@ -72,10 +73,12 @@ class PlanBenchmark {
         System.gc();
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("entities: %d in %d files%n", desired.size(), loaded.files());
-        System.out.printf("load+validate: %s ms (first run is a cold JVM)%n", loads);
-        System.out.printf("plan, identical current: %s ms%n", identicalPlans);
-        System.out.printf("plan, 10%% of entities differ (%d updates): %s ms%n",
-                someChange.summary().update(), changedPlans);
+        System.out.printf("load+validate: %s ms (first run is a cold JVM); median of the last half %d ms%n",
+                loads, warmMedian(loads));
+        System.out.printf("plan, identical current: %s ms; median of the last half %d ms%n",
+                identicalPlans, warmMedian(identicalPlans));
+        System.out.printf("plan, 10%% of entities differ (%d updates): %s ms; median of the last half %d ms%n",
+                someChange.summary().update(), changedPlans, warmMedian(changedPlans));
         System.out.printf("heap: peak %d MiB, retained after GC %d MiB, max %d MiB%n",
                 peakHeap() >> 20, retained >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
@@ -97,6 +100,12 @@ class PlanBenchmark {
             i++;
         }
         return State.of(out);
+    }
+
+    private static long warmMedian(List<Long> runs) {
+        List<Long> warm = new ArrayList<>(runs.subList(runs.size() / 2, runs.size()));
+        warm.sort(null);
+        return warm.get(warm.size() / 2);
     }
 
     private static long peakHeap() {

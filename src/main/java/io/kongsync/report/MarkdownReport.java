@@ -4,7 +4,6 @@ import io.kongsync.plan.Action;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A pull-request comment: a heading, a summary table, one {@code <details>} block per change with a {@code diff}
@@ -61,20 +60,7 @@ final class MarkdownReport {
 
     /** {@code plugin <code>rate-limiting</code> (service <code>nyan</code>)}, HTML-escaped. */
     private static String describe(ReportView.Subject subject) {
-        StringBuilder sb = new StringBuilder(subject.kind()).append(" <code>").append(html(subject.name())).append("</code>");
-        if (!subject.scope().isEmpty()) {
-            sb.append(" (");
-            boolean first = true;
-            for (Map.Entry<String, String> parent : subject.scope()) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
-                sb.append(html(parent.getKey())).append(" <code>").append(html(parent.getValue())).append("</code>");
-            }
-            sb.append(')');
-        }
-        return sb.toString();
+        return subject.describe(MarkdownReport::html, name -> "<code>" + html(name) + "</code>");
     }
 
     private static List<String> diffLines(ReportView.ChangeView change) {

@@ -24,6 +24,23 @@ record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictV
 
     /** An entity: kind label, the name to show ({@code (sensitive)} when the identity is a secret), its scope. */
     record Subject(String kind, String name, List<Map.Entry<String, String>> scope) {
+
+        /**
+         * {@code plugin rate-limiting (service nyan)}, with {@code label} applied to the scope's kinds and {@code name}
+         * to every name (escaping for the output format).
+         */
+        String describe(java.util.function.UnaryOperator<String> label, java.util.function.UnaryOperator<String> name) {
+            StringBuilder sb = new StringBuilder(kind).append(' ').append(name.apply(this.name));
+            if (!scope.isEmpty()) {
+                sb.append(" (");
+                for (int i = 0; i < scope.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(label.apply(scope.get(i).getKey())).append(' ')
+                            .append(name.apply(scope.get(i).getValue()));
+                }
+                sb.append(')');
+            }
+            return sb.toString();
+        }
     }
 
     /** Values are plain (references as names, maps sorted) or {@link Masked#VALUE}. */

@@ -2,7 +2,6 @@ package io.kongsync.report;
 
 import io.kongsync.plan.Action;
 
-import java.util.Map;
 
 /** A Terraform-like plan: {@code + service nyan}, indented fields, {@code ! } conflicts, then the Plan line. */
 final class TextReport {
@@ -51,19 +50,6 @@ final class TextReport {
 
     /** {@code plugin rate-limiting (service nyan)}. */
     static String describe(ReportView.Subject subject) {
-        StringBuilder sb = new StringBuilder(subject.kind()).append(' ').append(JsonValues.escapeControl(subject.name()));
-        if (!subject.scope().isEmpty()) {
-            sb.append(" (");
-            boolean first = true;
-            for (Map.Entry<String, String> parent : subject.scope()) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
-                sb.append(parent.getKey()).append(' ').append(JsonValues.escapeControl(parent.getValue()));
-            }
-            sb.append(')');
-        }
-        return sb.toString();
+        return subject.describe(label -> label, JsonValues::escapeControl);
     }
 }

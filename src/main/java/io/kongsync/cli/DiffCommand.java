@@ -25,9 +25,6 @@ import java.util.concurrent.Callable;
         description = "Show the plan: what would change in Kong to make it match the files.")
 final class DiffCommand implements Callable<Integer> {
 
-    /** An internal marker for "an empty gateway", used by the default command. */
-    static final String EMPTY = "<empty>";
-
     @Mixin
     SourceOptions source;
 
@@ -39,6 +36,10 @@ final class DiffCommand implements Callable<Integer> {
                 description = "A decK-format file (or a Kong-style echo with ids) holding the current state, "
                         + "for offline plans.")
         String current;
+
+        /** Plans against an empty gateway; the default command's, until kongsync has a gateway of its own. */
+        @Option(names = "--against-empty", hidden = true)
+        boolean empty;
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -62,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
         StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), options);
         List<io.kongsync.validate.Diagnostic> problems = new ArrayList<>(desired.diagnostics());
         io.kongsync.model.State current = io.kongsync.model.State.EMPTY;
-        if (!EMPTY.equals(target.current)) {
+        if (!target.empty) {
             StateLoader.Loaded loadedCurrent = StateLoader.loadCurrent(Path.of(target.current), options);
             problems.addAll(loadedCurrent.diagnostics());
             current = loadedCurrent.state();

@@ -48,7 +48,7 @@ public final class KongsyncMain implements Runnable {
     public void run() {
         CommandLine diff = spec.commandLine().getSubcommands().get("diff");
         diff.getErr().println("kongsync: no gateway is configured yet; planning routes/ against an empty Kong.");
-        int code = diff.execute("--current", DiffCommand.EMPTY);
+        int code = diff.execute("--against-empty");
         if (code == ExitCodes.ERROR) {
             throw new CommandLine.ExecutionException(spec.commandLine(), "routes/ is not valid");
         }

@@ -198,17 +198,23 @@ public final class Flattener {
         add(EntityKind.CERTIFICATE, file, path, fields);
     }
 
-    @SuppressWarnings("unchecked")
     private void foldSnis() {
+        if (looseSnis.isEmpty()) {
+            return;
+        }
+        Map<Object, RawEntity> certificatesById = new java.util.HashMap<>();
+        for (RawEntity e : entities) {
+            if (e.kind() == EntityKind.CERTIFICATE && e.fields().get("id") != null) {
+                certificatesById.put(e.fields().get("id"), e);
+            }
+        }
         for (Map<String, Object> sni : looseSnis) {
             Object certificate = sni.get("certificate") instanceof Map<?, ?> m ? m.get("id") : sni.get("certificate");
-            for (int i = 0; i < entities.size(); i++) {
-                RawEntity e = entities.get(i);
-                if (e.kind() == EntityKind.CERTIFICATE && certificate != null && certificate.equals(e.fields().get("id"))) {
-                    List<Object> names = e.fields().get("snis") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-                    names.add(sni.get("name"));
-                    e.fields().put("snis", names);
-                }
+            RawEntity owner = certificatesById.get(certificate);
+            if (owner != null) {
+                List<Object> names = owner.fields().get("snis") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+                names.add(sni.get("name"));
+                owner.fields().put("snis", names);
             }
         }
     }

@@ -119,7 +119,13 @@ public final class SemanticValidator {
         for (Entity route : state.ofKind(EntityKind.ROUTE)) {
             List<Object> criteria = new ArrayList<>(MATCHERS.size());
             for (String m : MATCHERS) {
-                criteria.add(route.field(m));
+                Object value = route.field(m);
+                if (value instanceof List<?> list) {
+                    List<Object> sorted = new ArrayList<>(list);
+                    sorted.sort(io.kongsync.model.Values.ORDER);
+                    value = sorted;
+                }
+                criteria.add(value);
             }
             Entity first = seen.putIfAbsent(criteria, route);
             if (first != null) {

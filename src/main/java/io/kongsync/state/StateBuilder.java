@@ -95,13 +95,6 @@ public final class StateBuilder {
                 return new Prepared(raw, null, null, new Diagnostic(raw.originOf("id"), "expected a UUID"));
             }
         }
-        if (raw.kind() == EntityKind.SERVICE && options.desired()) {
-            try {
-                ServiceUrl.expand(fields);
-            } catch (IllegalArgumentException e) {
-                return new Prepared(raw, explicitId, null, new Diagnostic(raw.originOf("url"), e.getMessage()));
-            }
-        }
         return new Prepared(raw, explicitId, normalize(raw.kind(), fields), null);
     }
 

@@ -79,9 +79,6 @@ public final class SemanticValidator {
             PluginSchema schema = Schemas.plugin(name).orElse(null);
             errors = schema == null ? List.of() : KONG.validatePlugin(schema, fields);
         } else {
-            if (raw.kind() == EntityKind.SERVICE && fields.containsKey("url")) {
-                return List.of(); // the expanded URL is checked when the state is built
-            }
             errors = KONG.validate(Schemas.entity(raw.kind()), fields);
         }
         List<Diagnostic> out = new ArrayList<>(errors.size());

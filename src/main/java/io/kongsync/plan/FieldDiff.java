@@ -45,22 +45,14 @@ final class FieldDiff {
     /** The fields whose desired value differs from Kong's; empty when the entity is up to date. */
     List<FieldChange> update(Entity desiredEntity, Entity currentEntity) {
         begin(desiredEntity, currentEntity);
-        if (schema == null) {
-            compareUntyped("", desiredEntity.fields(), currentEntity.fields(), false);
-        } else {
-            compareRecord("", schema.fields(), desiredEntity.fields(), currentEntity.fields());
-        }
+        walk(desiredEntity.fields(), currentEntity.fields());
         return finish();
     }
 
     /** The fields a new entity sets: leaves whose value differs from the schema default. */
     List<FieldChange> create(Entity desiredEntity) {
         begin(desiredEntity, null);
-        if (schema == null) {
-            listUntyped("", desiredEntity.fields(), false);
-        } else {
-            listRecord("", schema.fields(), desiredEntity.fields());
-        }
+        walk(desiredEntity.fields(), null);
         return finish();
     }
 
@@ -79,9 +71,17 @@ final class FieldDiff {
         return result;
     }
 
-    // ---- update ---------------------------------------------------------------------------------------------------
+    // ---- one walk for updates and creates (a create compares against nothing: current is null) --------------------
 
-    private void compareRecord(String prefix, List<Field> fields, Map<String, Object> d, Map<String, Object> c) {
+    private void walk(Map<String, Object> d, Map<String, Object> c) {
+        if (schema == null) {
+            walkUntyped("", d, c, false);
+        } else {
+            walkRecord("", schema.fields(), d, c);
+        }
+    }
+
+    private void walkRecord(String prefix, List<Field> fields, Map<String, Object> d, Map<String, Object> c) {
         int present = 0;
         for (Field f : fields) {
             String name = f.name();
@@ -90,13 +90,13 @@ final class FieldDiff {
                 continue;
             }
             present++;
-            compareValue(prefix, name, f, dv, c.get(name), false);
+            value(prefix, name, f, dv, c, false);
         }
         if (present < d.size()) {
             int start = buffer.size();
             for (Map.Entry<String, Object> e : d.entrySet()) {
                 if (!declares(fields, e.getKey())) {
-                    compareValue(prefix, e.getKey(), null, e.getValue(), c.get(e.getKey()), false);
+                    value(prefix, e.getKey(), null, e.getValue(), c, false);
                 }
             }
             sortFrom(start, d);
@@ -104,12 +104,20 @@ final class FieldDiff {
     }
 
     /** A level without field definitions: a kind not in the catalogue yet, or a custom plugin's config. */
-    private void compareUntyped(String prefix, Map<String, Object> d, Map<String, Object> c, boolean anyValue) {
+    private void walkUntyped(String prefix, Map<String, Object> d, Map<String, Object> c, boolean anyValue) {
         int start = buffer.size();
         for (Map.Entry<String, Object> e : d.entrySet()) {
-            compareValue(prefix, e.getKey(), null, e.getValue(), c.get(e.getKey()), anyValue);
+            value(prefix, e.getKey(), null, e.getValue(), c, anyValue);
         }
         sortFrom(start, d);
+    }
+
+    private void value(String prefix, String name, Field f, Object dv, Map<String, Object> c, boolean anyValue) {
+        if (current == null) {
+            listValue(prefix, name, f, dv, anyValue);
+        } else {
+            compareValue(prefix, name, f, dv, c.get(name), anyValue);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -128,12 +136,12 @@ final class FieldDiff {
         FieldType type = f != null ? f.type() : anyValue ? FieldType.ANY : null;
         if (dv instanceof Map<?, ?> dm && cv instanceof Map<?, ?> cm) {
             if (type == FieldType.RECORD) {
-                compareRecord(path, f.fields(), (Map<String, Object>) dm, (Map<String, Object>) cm);
+                walkRecord(path, f.fields(), (Map<String, Object>) dm, (Map<String, Object>) cm);
                 return;
             }
             if (type == FieldType.ANY) {
                 // a custom plugin's config: compare only the keys the files set, at every depth
-                compareUntyped(path, (Map<String, Object>) dm, (Map<String, Object>) cm, true);
+                walkUntyped(path, (Map<String, Object>) dm, (Map<String, Object>) cm, true);
                 return;
             }
         }
@@ -158,37 +166,7 @@ final class FieldDiff {
         return currentState.get(consumer).or(() -> desiredState.get(consumer)).map(Entity::id).orElse(null);
     }
 
-    // ---- create ---------------------------------------------------------------------------------------------------
-
-    private void listRecord(String prefix, List<Field> fields, Map<String, Object> d) {
-        int present = 0;
-        for (Field f : fields) {
-            String name = f.name();
-            Object dv = d.get(name);
-            if (dv == null && !d.containsKey(name)) {
-                continue;
-            }
-            present++;
-            listValue(prefix, name, f, dv, false);
-        }
-        if (present < d.size()) {
-            int start = buffer.size();
-            for (Map.Entry<String, Object> e : d.entrySet()) {
-                if (!declares(fields, e.getKey())) {
-                    listValue(prefix, e.getKey(), null, e.getValue(), false);
-                }
-            }
-            sortFrom(start, d);
-        }
-    }
-
-    private void listUntyped(String prefix, Map<String, Object> d, boolean anyValue) {
-        int start = buffer.size();
-        for (Map.Entry<String, Object> e : d.entrySet()) {
-            listValue(prefix, e.getKey(), null, e.getValue(), anyValue);
-        }
-        sortFrom(start, d);
-    }
+    // ---- leaves of a create ---------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
     private void listValue(String prefix, String name, Field f, Object dv, boolean anyValue) {
@@ -196,11 +174,11 @@ final class FieldDiff {
         FieldType type = f != null ? f.type() : anyValue ? FieldType.ANY : null;
         if (dv instanceof Map<?, ?> dm) {
             if (type == FieldType.RECORD) {
-                listRecord(path, f.fields(), (Map<String, Object>) dm);
+                walkRecord(path, f.fields(), (Map<String, Object>) dm, null);
                 return;
             }
             if (type == FieldType.ANY) {
-                listUntyped(path, (Map<String, Object>) dm, true);
+                walkUntyped(path, (Map<String, Object>) dm, null, true);
                 return;
             }
         }

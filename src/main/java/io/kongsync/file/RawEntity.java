@@ -27,9 +27,4 @@ public record RawEntity(EntityKind kind, Map<String, Object> fields, Origin orig
         String sep = relativePath.startsWith("[") ? "" : ".";
         return file.positions().at(origin.path() + sep + relativePath);
     }
-
-    public String name() {
-        Object name = fields.get(kind == EntityKind.CONSUMER ? "username" : "name");
-        return name instanceof String s ? s : null;
-    }
 }

@@ -7,16 +7,12 @@ import java.util.List;
 /**
  * The files read, in source order, and every problem found while reading them. A file with problems that still
  * parsed into a mapping is in {@code files} (so later checks can report more at once), but nothing may be applied
- * from a result that {@link #hasErrors()}.
+ * from a result with any diagnostic.
  */
 public record ReadResult(List<DeckFile> files, List<Diagnostic> diagnostics) {
 
     public ReadResult {
         files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);
-    }
-
-    public boolean hasErrors() {
-        return !diagnostics.isEmpty();
     }
 }

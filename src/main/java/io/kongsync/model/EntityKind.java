@@ -39,15 +39,7 @@ public enum EntityKind {
         return collection;
     }
 
-    public boolean isCredential() {
-        return this == KEYAUTH_CREDENTIAL || this == BASICAUTH_CREDENTIAL || this == JWT_SECRET || this == ACL;
-    }
-
     public static Optional<EntityKind> fromLabel(String label) {
         return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
-    }
-
-    public static Optional<EntityKind> fromCollection(String collection) {
-        return Arrays.stream(values()).filter(k -> k.collection.equals(collection)).findFirst();
     }
 }

@@ -13,11 +13,6 @@ public record Origin(String file, int line, int column, String path) {
         return line > 0;
     }
 
-    /** The same file position, for a path below this one. */
-    public Origin child(String suffix) {
-        return new Origin(file, line, column, path.isEmpty() ? suffix : path + suffix);
-    }
-
     /** {@code FILE:LINE:COL} or just the file when the position is unknown. */
     public String position() {
         return hasPosition() ? file + ":" + line + ":" + column : file;

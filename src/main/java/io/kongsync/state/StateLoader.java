@@ -42,10 +42,6 @@ public final class StateLoader {
 
     /** A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read. */
     public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
-
-        public boolean valid() {
-            return diagnostics.isEmpty();
-        }
     }
 
     /** The desired state: what the files say Kong should run. */

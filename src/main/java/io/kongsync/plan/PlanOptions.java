@@ -8,14 +8,20 @@ import java.util.Set;
  *
  * @param ownershipTag the tag every entity kongsync manages carries
  * @param selectTags   tags the files select; an entity in Kong is managed only when it carries all of them too
+ * @param ownsAll      kongsync owns the whole configuration (DB-less Kong): every entity in Kong is managed, whatever
+ *                     its tags, so anything the files do not hold is deleted
  */
-public record PlanOptions(String ownershipTag, Set<String> selectTags) {
+public record PlanOptions(String ownershipTag, Set<String> selectTags, boolean ownsAll) {
 
     public static final String DEFAULT_OWNERSHIP_TAG = "managed-by:kongsync";
 
     public PlanOptions {
         Objects.requireNonNull(ownershipTag, "ownershipTag");
         selectTags = selectTags == null ? Set.of() : Set.copyOf(selectTags);
+    }
+
+    public PlanOptions(String ownershipTag, Set<String> selectTags) {
+        this(ownershipTag, selectTags, false);
     }
 
     /** The ownership tag {@code managed-by:kongsync} and no select tags. */
@@ -29,6 +35,10 @@ public record PlanOptions(String ownershipTag, Set<String> selectTags) {
     }
 
     public PlanOptions withSelectTags(Set<String> tags) {
-        return new PlanOptions(ownershipTag, tags);
+        return new PlanOptions(ownershipTag, tags, ownsAll);
+    }
+
+    public PlanOptions owningAll() {
+        return new PlanOptions(ownershipTag, selectTags, true);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Ownership: an entity in Kong is managed when its tags contain the ownership tag and every select tag. Managed
  * entities missing from the files are deleted; unmanaged ones are never touched, and one the files also declare is
- * reported as a {@link Conflict} instead of being taken over.
+ * reported as a {@link Conflict} instead of being taken over. Against a DB-less Kong kongsync owns everything
+ * ({@link PlanOptions#ownsAll()}).
  */
 public final class Planner {
 
@@ -97,6 +98,9 @@ public final class Planner {
 
     /** Reads the tag list in place rather than {@link Entity#tags()}, which copies it: this runs for every entity. */
     private boolean isManaged(Entity entity) {
+        if (options.ownsAll()) {
+            return true;
+        }
         if (!(entity.field("tags") instanceof Collection<?> tags) || !tags.contains(options.ownershipTag())) {
             return false;
         }

@@ -119,6 +119,21 @@ class PlannerTest {
     }
 
     @Test
+    void owningAllDeletesUntaggedEntitiesAndTakesOverTheOnesTheFilesDeclare() {
+        Entity inFiles = service("nyan", map("host", "h"), OWNED);
+        Entity untaggedTwin = inKong(service("nyan", map("host", "h")));
+        Entity stray = inKong(service("stray", map("host", "h"), "team:payments"));
+
+        Plan plan = Planner.plan(State.of(List.of(inFiles)), State.of(List.of(untaggedTwin, stray)),
+                PlanOptions.defaults().owningAll());
+
+        assertThat(plan.conflicts()).isEmpty();
+        assertThat(plan.changes()).extracting(Change::action, Change::key).containsExactly(
+                tuple(Action.DELETE, stray.key()), tuple(Action.UPDATE, inFiles.key()));
+        assertThat(plan.changes().get(1).fields()).extracting(FieldChange::path).containsExactly("tags");
+    }
+
+    @Test
     void unmanagedEntityTheFilesAlsoDeclareIsAConflictNotAnUpdate() {
         Entity inFiles = service("nyan", map("host", "new"), OWNED);
         Entity inKong = inKong(service("nyan", map("host", "old")));

@@ -37,7 +37,7 @@ public final class Dumper {
 
     /** Keys written first, in this order, when an entity has them; the rest follow alphabetically. */
     private static final List<String> IDENTITY_FIRST =
-            List.of("id", "name", "username", "custom_id", "target", "group", "key", "snis", "cert");
+            List.of("id", "name", "username", "custom_id", "target", "group", "snis", "cert", "key");
     private static final List<String> PLUGIN_PARENTS = List.of("service", "route", "consumer");
     /** Computed by Kong from {@code cert}; a file never needs it. */
     private static final Set<String> COMPUTED = Set.of("cert_digest");

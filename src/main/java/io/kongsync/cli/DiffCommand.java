@@ -1,11 +1,16 @@
 package io.kongsync.cli;
 
+import io.kongsync.kong.KongClient;
+import io.kongsync.model.State;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
 import io.kongsync.report.ReportFormat;
 import io.kongsync.report.Reports;
 import io.kongsync.state.StateLoader;
+import io.kongsync.sync.SyncOptions;
+import io.kongsync.sync.Syncer;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,11 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -28,8 +29,11 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
+
+    @Mixin
+    KongOptions kong;
 
     static final class Target {
         @Option(names = "--current", paramLabel = "FILE",
@@ -58,33 +62,52 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (target == null && !kong.isSet()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing the current state: give --kong-addr=URL (or KONGSYNC_KONG_ADDR) or --current=FILE");
+        }
         ReportFormat reportFormat = ReportFormat.parse(format);
         StateLoader.Options options = source.loaderOptions();
         StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), options);
-        List<io.kongsync.validate.Diagnostic> problems = new ArrayList<>(desired.diagnostics());
-        io.kongsync.model.State current = io.kongsync.model.State.EMPTY;
-        if (!target.empty) {
-            StateLoader.Loaded loadedCurrent = StateLoader.loadCurrent(Path.of(target.current), options);
-            problems.addAll(loadedCurrent.diagnostics());
-            current = loadedCurrent.state();
-        }
-        if (Diagnostics.print(problems, spec.commandLine().getErr())) {
+        if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
             return ExitCodes.ERROR;
         }
-        Plan plan = Planner.plan(desired.state(), current,
-                new PlanOptions(options.ownershipTag(), desired.selectTags()));
-        String report = Reports.render(plan, reportFormat);
-        if (outputFile != null) {
-            Files.writeString(outputFile, report, StandardCharsets.UTF_8);
-        } else {
-            spec.commandLine().getOut().print(report);
-            spec.commandLine().getOut().flush();
+        Plan plan = target == null ? planAgainstKong(desired) : planOffline(desired, options);
+        if (plan == null) {
+            return ExitCodes.ERROR;
         }
+        Output.write(spec, outputFile, Reports.render(plan, reportFormat));
         if (!plan.conflicts().isEmpty()) {
             spec.commandLine().getErr().printf("%d conflict%s with entities kongsync does not manage.%n",
                     plan.conflicts().size(), plan.conflicts().size() == 1 ? "" : "s");
             return ExitCodes.ERROR;
         }
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    /** The plan against the current state in a file (or nothing); null when that file has problems. */
+    private Plan planOffline(StateLoader.Loaded desired, StateLoader.Options options) {
+        State current = State.EMPTY;
+        if (!target.empty) {
+            StateLoader.Loaded loadedCurrent = StateLoader.loadCurrent(Path.of(target.current), options);
+            if (Diagnostics.print(loadedCurrent.diagnostics(), spec.commandLine().getErr())) {
+                return null;
+            }
+            current = loadedCurrent.state();
+        }
+        return Planner.plan(desired.state(), current, new PlanOptions(options.ownershipTag(), desired.selectTags()));
+    }
+
+    /** The plan against a live Kong, whose own validation of plugin configs counts as problems in the files. */
+    private Plan planAgainstKong(StateLoader.Loaded desired) {
+        SyncOptions syncOptions = SyncOptions.defaults().withOwnershipTag(source.ownershipTag);
+        try (KongClient client = kong.connect(syncOptions.parallelism())) {
+            Syncer.Planned planned = new Syncer(client, syncOptions).plan(desired.state(), desired.selectTags())
+                    .block();
+            if (Diagnostics.print(planned.diagnostics(), spec.commandLine().getErr())) {
+                return null;
+            }
+            return planned.plan();
+        }
     }
 }

@@ -12,6 +12,10 @@ final class JsonReport {
     }
 
     static String render(ReportView view) {
+        return JsonValues.MAPPER.writeValueAsString(tree(view)) + "\n";
+    }
+
+    static Map<String, Object> tree(ReportView view) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("create", view.summary().create());
@@ -45,7 +49,7 @@ final class JsonReport {
             conflicts.add(c);
         }
         root.put("conflicts", conflicts);
-        return JsonValues.MAPPER.writeValueAsString(root) + "\n";
+        return root;
     }
 
     private static void putSubject(Map<String, Object> target, ReportView.Subject subject) {

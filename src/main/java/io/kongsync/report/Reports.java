@@ -27,6 +27,19 @@ public final class Reports {
         }
     }
 
+    /** A sync's report: its plan, then every operation's outcome and the result. */
+    public static String render(io.kongsync.sync.SyncResult result, ReportFormat format) {
+        ReportView view = ReportView.of(result.plan());
+        switch (format) {
+            case JSON:
+                return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view))) + "\n";
+            case MARKDOWN:
+                return SyncReport.markdown(result, MarkdownReport.render(view));
+            default:
+                return SyncReport.text(result, TextReport.render(view));
+        }
+    }
+
     public static void write(Plan plan, ReportFormat format, Writer out) {
         try {
             out.write(render(plan, format));

@@ -1,0 +1,124 @@
+package io.kongsync.report;
+
+import io.kongsync.kong.KongInfo;
+import io.kongsync.sync.Outcome;
+import io.kongsync.sync.SyncResult;
+import io.kongsync.validate.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sync: the plan it applied, every operation's outcome, and the result. JSON shape in docs/report-json.md.
+ * Messages never hold secrets: the Kong client leaves request bodies out of its errors, and secret names are masked.
+ */
+final class SyncReport {
+
+    private SyncReport() {
+    }
+
+    static String result(SyncResult r) {
+        if (r.refusal() != null || !r.diagnostics().isEmpty() && r.outcomes().isEmpty()) {
+            return "refused";
+        }
+        return r.succeeded() ? "succeeded" : "failed";
+    }
+
+    static String headline(SyncResult r) {
+        String result = result(r);
+        if (result.equals("refused")) {
+            return "Sync refused: nothing was applied. " + (r.refusal() != null ? r.refusal()
+                    : r.diagnostics().size() + " problem" + (r.diagnostics().size() == 1 ? "" : "s")
+                    + " reported by Kong.");
+        }
+        String counts = r.count(Outcome.Status.APPLIED) + " applied, " + r.count(Outcome.Status.FAILED) + " failed, "
+                + r.count(Outcome.Status.SKIPPED) + " skipped";
+        String timing = " (" + r.millis() + " ms, " + r.requests() + " requests)";
+        if (r.succeeded()) {
+            return (r.outcomes().isEmpty() ? "Sync succeeded: nothing to do; Kong matches the files"
+                    : "Sync succeeded: " + counts + "; Kong matches the files") + timing + ".";
+        }
+        String pending = r.remaining() == null ? "" : "; " + r.remaining().changes().size()
+                + " change" + (r.remaining().changes().size() == 1 ? "" : "s") + " still pending in Kong";
+        return "Sync failed: " + counts + pending + timing + ". Run it again once the cause is fixed.";
+    }
+
+    static String kong(KongInfo kong) {
+        return (kong.sandbox() ? "the kongsync sandbox (Kong " : "Kong ") + kong.version()
+                + (kong.sandbox() ? ")" : "") + ", " + (kong.dbless() ? "DB-less" : "database") + " mode";
+    }
+
+    static String text(SyncResult r, String planText) {
+        StringBuilder out = new StringBuilder(planText);
+        for (Diagnostic d : r.diagnostics()) {
+            out.append(JsonValues.escapeControl(d.format())).append('\n');
+        }
+        if (!r.outcomes().isEmpty()) {
+            out.append("\nApplied to ").append(kong(r.kong())).append(":\n");
+            for (Outcome o : r.outcomes()) {
+                out.append(String.format("  %-8s %s", o.status().label(),
+                        JsonValues.escapeControl(o.operation().describe())));
+                if (o.message() != null) {
+                    out.append(": ").append(JsonValues.escapeControl(o.message()));
+                }
+                out.append('\n');
+            }
+        }
+        return out.append('\n').append(JsonValues.escapeControl(headline(r))).append('\n').toString();
+    }
+
+    static String markdown(SyncResult r, String planMarkdown) {
+        StringBuilder out = new StringBuilder(planMarkdown.replaceFirst("^## kongsync plan", "## kongsync sync"));
+        out.append("\n**").append(MarkdownReport.html(headline(r))).append("**\n");
+        if (!r.diagnostics().isEmpty()) {
+            out.append("\n<ul>\n");
+            r.diagnostics().forEach(d -> out.append("<li>").append(MarkdownReport.html(d.format())).append("</li>\n"));
+            out.append("</ul>\n");
+        }
+        if (!r.outcomes().isEmpty()) {
+            out.append("\n| Result | Operation | Error |\n|---|---|---|\n");
+            for (Outcome o : r.outcomes()) {
+                out.append("| ").append(o.status().label()).append(" | ")
+                        .append(cell(o.operation().describe())).append(" | ")
+                        .append(o.message() == null ? "" : cell(o.message())).append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return MarkdownReport.html(text).replace("|", "&#124;").replace("\n", " ");
+    }
+
+    static Map<String, Object> json(SyncResult r, Map<String, Object> plan) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("result", result(r));
+        root.put("message", headline(r));
+        Map<String, Object> kong = new LinkedHashMap<>();
+        kong.put("version", r.kong().version());
+        kong.put("mode", r.kong().dbless() ? "dbless" : "database");
+        kong.put("sandbox", r.kong().sandbox());
+        root.put("kong", kong);
+        root.put("plan", plan);
+        List<Object> operations = new ArrayList<>();
+        for (Outcome o : r.outcomes()) {
+            Map<String, Object> op = new LinkedHashMap<>();
+            op.put("operation", o.operation().describe());
+            op.put("action", o.operation().change().action().label());
+            op.put("kind", o.operation().change().key().kind().label());
+            op.put("status", o.status().label());
+            op.put("attempts", o.attempts());
+            op.put("millis", o.millis());
+            op.put("error", o.message());
+            operations.add(op);
+        }
+        root.put("operations", operations);
+        root.put("problems", r.diagnostics().stream().map(Diagnostic::format).toList());
+        root.put("pending", r.remaining() == null ? null : r.remaining().changes().size());
+        root.put("requests", r.requests());
+        root.put("millis", r.millis());
+        return root;
+    }
+}

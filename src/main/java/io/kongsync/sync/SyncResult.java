@@ -1,0 +1,41 @@
+package io.kongsync.sync;
+
+import io.kongsync.kong.KongInfo;
+import io.kongsync.plan.Plan;
+import io.kongsync.validate.Diagnostic;
+
+import java.util.List;
+
+/**
+ * What a sync did.
+ *
+ * @param kong         the Kong it ran against
+ * @param plan         the plan it applied
+ * @param outcomes     one per operation, in plan order (in DB-less mode every change shares the one
+ *                     {@code POST /config})
+ * @param refusal      why nothing was applied (conflicts, the mass-delete guard, Kong rejecting a config), or null
+ * @param diagnostics  problems located in the files (Kong's validation answers mapped back to file and line)
+ * @param remaining    the plan made after applying, against Kong as it is then; empty when Kong matches the files.
+ *                     Null when nothing was applied.
+ * @param requests     Admin API requests sent, reads and retries included
+ * @param millis       wall-clock time of the whole sync
+ */
+public record SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, String refusal,
+                         List<Diagnostic> diagnostics, Plan remaining, long requests, long millis) {
+
+    public SyncResult {
+        outcomes = List.copyOf(outcomes);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** True only when every operation was applied and Kong, read again, matches the files. */
+    public boolean succeeded() {
+        return refusal == null && diagnostics.isEmpty()
+                && outcomes.stream().allMatch(o -> o.status() == Outcome.Status.APPLIED)
+                && remaining != null && remaining.isEmpty();
+    }
+
+    public long count(Outcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+}

@@ -1,0 +1,239 @@
+package io.kongsync.sync;
+
+import io.kongsync.dump.DeclarativeConfig;
+import io.kongsync.dump.DeclarativeErrors;
+import io.kongsync.kong.KongApiException;
+import io.kongsync.kong.KongClient;
+import io.kongsync.kong.KongException;
+import io.kongsync.kong.KongInfo;
+import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKind;
+import io.kongsync.model.Origin;
+import io.kongsync.model.State;
+import io.kongsync.plan.Change;
+import io.kongsync.plan.Plan;
+import io.kongsync.plan.PlanOptions;
+import io.kongsync.plan.Planner;
+import io.kongsync.schema.Schemas;
+import io.kongsync.schema.live.LivePluginDefaults;
+import io.kongsync.schema.live.PluginSchemaCache;
+import io.kongsync.validate.Diagnostic;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one entry point from a desired state to a Kong that matches it: read Kong, plan, check the plan (conflicts,
+ * the mass-delete guard, Kong's own validation of every plugin config), apply it, then read Kong again and plan once
+ * more: a sync succeeds only when that second plan is empty.
+ *
+ * <p>Database mode applies the plan as single-entity writes, many at a time, each waiting only for what it depends
+ * on. DB-less mode sends the whole configuration in one {@code POST /config}; there kongsync owns everything.
+ */
+public final class Syncer {
+
+    private final KongClient kong;
+    private final SyncOptions options;
+    private final KongStateReader reader;
+    private final PluginCheck pluginCheck;
+    private final PluginSchemaCache liveSchemas;
+
+    public Syncer(KongClient kong, SyncOptions options) {
+        this.kong = kong;
+        this.options = options;
+        this.reader = new KongStateReader(Math.max(4, options.parallelism()));
+        this.pluginCheck = new PluginCheck(kong, options.parallelism());
+        this.liveSchemas = new PluginSchemaCache((version, name) -> kong.pluginSchema(name)
+                .map(Optional::of).defaultIfEmpty(Optional.empty()));
+    }
+
+    /**
+     * A plan against Kong as it is now.
+     *
+     * @param diagnostics plugin configs Kong itself rejects, located in the files
+     */
+    public record Planned(KongInfo kong, State desired, State current, Plan plan, PlanOptions planOptions,
+                          List<Diagnostic> diagnostics) {
+
+        public Ids ids() {
+            return new Ids(desired, current);
+        }
+    }
+
+    public Mono<Planned> plan(State files, Set<String> selectTags) {
+        return kong.info().flatMap(info -> Mono.zip(withLiveDefaults(files, info), reader.read(kong,
+                options.ownershipTag())).flatMap(both -> {
+            State desired = both.getT1();
+            State current = both.getT2();
+            PlanOptions planOptions = new PlanOptions(options.ownershipTag(), selectTags, info.dbless());
+            Plan plan = Planner.plan(desired, current, planOptions);
+            Mono<List<Diagnostic>> checked = options.validateWithKong()
+                    ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
+            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems));
+        }));
+    }
+
+    /**
+     * Plugins kongsync has no offline schema for (custom ones) take their defaults from Kong's
+     * {@code GET /schemas/plugins/{name}}, fetched once per Kong version, so they plan like bundled ones.
+     */
+    private Mono<State> withLiveDefaults(State files, KongInfo info) {
+        Set<String> custom = new TreeSet<>();
+        for (Entity plugin : files.ofKind(EntityKind.PLUGIN)) {
+            String name = String.valueOf(plugin.field("name"));
+            if (Schemas.plugin(name).isEmpty()) {
+                custom.add(name);
+            }
+        }
+        if (custom.isEmpty()) {
+            return Mono.just(files);
+        }
+        return Flux.fromIterable(custom)
+                .flatMap(name -> liveSchemas.get(info.version(), name).map(schema -> Map.entry(name, schema)))
+                .filter(e -> e.getValue().isPresent())
+                .collectMap(Map.Entry::getKey, e -> e.getValue().get())
+                .map(schemas -> LivePluginDefaults.apply(files, schemas));
+    }
+
+    public Mono<SyncResult> sync(State files, Set<String> selectTags) {
+        long started = System.nanoTime();
+        long requestsBefore = kong.requestCount();
+        return plan(files, selectTags).flatMap(planned -> {
+            State desired = planned.desired();
+            String refusal = refusal(planned);
+            if (refusal != null || !planned.diagnostics().isEmpty()) {
+                return Mono.just(result(planned, List.of(), refusal, planned.diagnostics(), null, started,
+                        requestsBefore));
+            }
+            if (planned.plan().isEmpty()) {
+                return Mono.just(result(planned, List.of(), null, List.of(), planned.plan(), started, requestsBefore));
+            }
+            Mono<Applied> applied = planned.kong().dbless() ? applyDbless(planned) : applyDatabase(planned);
+            return applied.flatMap(a -> reader.read(kong, options.ownershipTag())
+                    .map(after -> Planner.plan(desired, after, planned.planOptions()))
+                    .map(remaining -> result(planned, a.outcomes(), null, a.diagnostics(), remaining, started,
+                            requestsBefore)));
+        });
+    }
+
+    private record Applied(List<Outcome> outcomes, List<Diagnostic> diagnostics) {
+    }
+
+    private String refusal(Planned planned) {
+        Plan plan = planned.plan();
+        if (!plan.conflicts().isEmpty()) {
+            return plan.conflicts().size() + " entit" + (plan.conflicts().size() == 1 ? "y" : "ies")
+                    + " in the files exist in Kong without kongsync's tags; nothing was applied. "
+                    + plan.conflicts().get(0).message();
+        }
+        if (options.allowMassDelete()) {
+            return null;
+        }
+        return new MassDeleteGuard(options.massDeleteShare()).check(plan, managed(planned)).orElse(null);
+    }
+
+    private static int managed(Planned planned) {
+        if (planned.planOptions().ownsAll()) {
+            return planned.current().size();
+        }
+        int managed = 0;
+        for (Entity e : planned.current().entities().values()) {
+            if (e.field("tags") instanceof Collection<?> tags && tags.contains(planned.planOptions().ownershipTag())
+                    && tags.containsAll(planned.planOptions().selectTags())) {
+                managed++;
+            }
+        }
+        return managed;
+    }
+
+    private Mono<Applied> applyDatabase(Planned planned) {
+        Ids ids = planned.ids();
+        List<Operation> operations = OperationGraph.of(planned.plan());
+        return Applier.apply(operations, options.parallelism(), op -> execute(op, ids), Syncer::describe)
+                .map(outcomes -> new Applied(outcomes, List.of()));
+    }
+
+    private Mono<Integer> execute(Operation op, Ids ids) {
+        KongRequest request = KongRequest.of(op.change(), ids);
+        Mono<?> call = switch (request.method()) {
+            case "PUT" -> kong.put(request.path(), request.body());
+            case "POST" -> kong.postRepeatable(request.path(), request.body())
+                    // A retried POST whose first attempt reached Kong finds its own target: that is success.
+                    .onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
+            case "DELETE" -> kong.delete(request.path());
+            default -> throw new IllegalStateException("unexpected method " + request.method());
+        };
+        String where = located(op.change());
+        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + describe(e),
+                e instanceof KongException k ? k.attempts() : 1));
+    }
+
+    private static String located(Change change) {
+        Entity desired = change.desired();
+        if (desired == null || desired.origin() == Origin.KONG || desired.origin().file() == null) {
+            return "";
+        }
+        return desired.origin().position() + ": ";
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message != null ? message : error.getClass().getSimpleName();
+    }
+
+    private Mono<Applied> applyDbless(Planned planned) {
+        Ids ids = planned.ids();
+        String config = DeclarativeConfig.render(planned.desired(), ids);
+        List<Operation> operations = new ArrayList<>();
+        List<Change> changes = planned.plan().changes();
+        for (int i = 0; i < changes.size(); i++) {
+            operations.add(new Operation(i, changes.get(i), List.of()));
+        }
+        long t0 = System.nanoTime();
+        return kong.postConfig(config, true)
+                .map(done -> new Applied(all(operations, Outcome.Status.APPLIED, null, 1, t0), List.of()))
+                .onErrorResume(e -> {
+                    List<Diagnostic> located = List.of();
+                    String message = describe(e);
+                    if (e instanceof KongApiException k && k.status() == 400) {
+                        located = DeclarativeErrors.map(errorBody(k), planned.desired(), ids);
+                        message = "Kong rejected the configuration (" + located.size() + " problem"
+                                + (located.size() == 1 ? "" : "s") + " located in the files); Kong keeps running "
+                                + "its previous configuration";
+                    }
+                    int attempts = e instanceof KongException k ? k.attempts() : 1;
+                    return Mono.just(new Applied(all(operations, Outcome.Status.FAILED, message, attempts, t0),
+                            located));
+                });
+    }
+
+    private static Map<String, Object> errorBody(KongApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.error().code());
+        body.put("name", e.error().name());
+        body.put("message", e.error().message());
+        body.put("fields", e.error().fields());
+        body.put("flattened_errors", e.flattenedErrors());
+        return body;
+    }
+
+    private static List<Outcome> all(List<Operation> operations, Outcome.Status status, String message, int attempts,
+                                     long t0) {
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return operations.stream().map(op -> new Outcome(op, status, message, attempts, millis)).toList();
+    }
+
+    private SyncResult result(Planned planned, List<Outcome> outcomes, String refusal, List<Diagnostic> diagnostics,
+                              Plan remaining, long started, long requestsBefore) {
+        return new SyncResult(planned.kong(), planned.plan(), outcomes, refusal, diagnostics, remaining,
+                kong.requestCount() - requestsBefore, (System.nanoTime() - started) / 1_000_000);
+    }
+}

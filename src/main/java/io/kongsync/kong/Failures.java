@@ -35,6 +35,11 @@ final class Failures {
             detail = "cannot connect: " + cause.getMessage();
             beforeSend = true;
             transientFailure = true;
+        } else if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+            // every pooled connection stayed busy: the request never left
+            detail = "no free connection in the pool: " + cause.getMessage();
+            beforeSend = true;
+            transientFailure = true;
         } else if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException
                 || cause instanceof java.util.concurrent.TimeoutException) {
             detail = "no answer within " + readTimeout.toMillis() + " ms";

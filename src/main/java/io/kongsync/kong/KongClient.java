@@ -219,7 +219,12 @@ public final class KongClient implements AutoCloseable {
             return Mono.error(new KongException(method.name(), path,
                     "cannot write the request body as JSON (" + e.getClass().getSimpleName() + ")", 0, false, null));
         }
-        URI uri = URI.create(base + path);
+        URI uri;
+        try {
+            uri = URI.create(base + path);
+        } catch (IllegalArgumentException notEncoded) {
+            return Mono.error(new IllegalArgumentException("path is not a percent-encoded URI path: " + path));
+        }
         return Mono.defer(() -> {
             AtomicInteger attempts = new AtomicInteger();
             return Mono.defer(() -> {

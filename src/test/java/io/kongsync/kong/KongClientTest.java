@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -392,6 +391,17 @@ class KongClientTest {
             assertThat(prefixed.status().block()).isEmpty();
         }
         kong.verify(getRequestedFor(urlEqualTo("/admin/status")));
+    }
+
+    @Test
+    void aPathThatIsNotEncodedFailsAsASignalWithoutARequest() {
+        StepVerifier.create(client.get("/services/my service"))
+                .expectError(IllegalArgumentException.class)
+                .verify();
+        StepVerifier.create(client.get("services"))
+                .expectError(IllegalArgumentException.class)
+                .verify();
+        assertThat(client.requestCount()).isZero();
     }
 
     private static String resource(String name) throws IOException {

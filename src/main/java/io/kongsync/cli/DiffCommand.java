@@ -1,7 +1,6 @@
 package io.kongsync.cli;
 
 import io.kongsync.kong.KongClient;
-import io.kongsync.model.State;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
@@ -11,7 +10,6 @@ import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncOptions;
 import io.kongsync.sync.Syncer;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,22 +27,13 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target;
-
     @Mixin
     KongOptions kong;
 
-    static final class Target {
-        @Option(names = "--current", paramLabel = "FILE",
-                description = "A decK-format file (or a Kong-style echo with ids) holding the current state, "
-                        + "for offline plans.")
-        String current;
-
-        /** Plans against an empty gateway; the default command's, until kongsync has a gateway of its own. */
-        @Option(names = "--against-empty", hidden = true)
-        boolean empty;
-    }
+    @Option(names = "--current", paramLabel = "FILE",
+            description = "A decK-format file (or a Kong-style echo with ids) holding the current state, for offline "
+                    + "plans. Taken instead of --kong-addr.")
+    Path current;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: text, json or markdown. Default: ${DEFAULT-VALUE}")
@@ -62,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (target == null && !kong.isSet()) {
+        if (current == null && !kong.isSet()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing the current state: give --kong-addr=URL (or KONGSYNC_KONG_ADDR) or --current=FILE");
         }
@@ -72,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
         if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
             return ExitCodes.ERROR;
         }
-        Plan plan = target == null ? planAgainstKong(desired) : planOffline(desired, options);
+        Plan plan = current == null ? planAgainstKong(desired) : planOffline(desired, options);
         if (plan == null) {
             return ExitCodes.ERROR;
         }
@@ -85,17 +74,14 @@ final class DiffCommand implements Callable<Integer> {
         return detailedExitCode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 
-    /** The plan against the current state in a file (or nothing); null when that file has problems. */
+    /** The plan against the current state in a file; null when that file has problems. */
     private Plan planOffline(StateLoader.Loaded desired, StateLoader.Options options) {
-        State current = State.EMPTY;
-        if (!target.empty) {
-            StateLoader.Loaded loadedCurrent = StateLoader.loadCurrent(Path.of(target.current), options);
-            if (Diagnostics.print(loadedCurrent.diagnostics(), spec.commandLine().getErr())) {
-                return null;
-            }
-            current = loadedCurrent.state();
+        StateLoader.Loaded inKong = StateLoader.loadCurrent(current, options);
+        if (Diagnostics.print(inKong.diagnostics(), spec.commandLine().getErr())) {
+            return null;
         }
-        return Planner.plan(desired.state(), current, new PlanOptions(options.ownershipTag(), desired.selectTags()));
+        return Planner.plan(desired.state(), inKong.state(),
+                new PlanOptions(options.ownershipTag(), desired.selectTags()));
     }
 
     /** The plan against a live Kong, whose own validation of plugin configs counts as problems in the files. */

@@ -123,7 +123,7 @@ final class Entities {
                 }
             }
         }
-        generate(type, fields, body, existing, mode, transform);
+        generate(type, fields, transform);
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
@@ -412,8 +412,7 @@ final class Entities {
     }
 
     /** Server-side values: generated credential keys and secrets, hashed basic-auth passwords, CA digests. */
-    private static void generate(EntityType type, Map<String, Object> fields, Map<String, Object> body,
-                                 Map<String, Object> existing, Mode mode, boolean transform) {
+    private static void generate(EntityType type, Map<String, Object> fields, boolean transform) {
         switch (type.name()) {
             case "keyauth_credentials" -> {
                 fields.putIfAbsent("ttl", null);

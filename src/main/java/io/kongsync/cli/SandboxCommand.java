@@ -32,12 +32,15 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "0", description = "Delay every answer by this many milliseconds.")
     long latencyMs;
 
+    @Option(names = "--quiet", description = "Do not log each request (benchmarks).")
+    boolean quiet;
+
     @Override
     public Integer call() {
         quietNetworkLogs();
         SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port).withDbless(dbless)
                 .withLatency(Duration.ofMillis(latencyMs));
-        Sandbox sandbox = Sandbox.start(options, true);
+        Sandbox sandbox = Sandbox.start(options, !quiet);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "kongsync-sandbox-shutdown"));
         spec.commandLine().getOut().println("kongsync sandbox (an in-memory stand-in for the Kong 3.9 Admin API, not a gateway) listening on "
                 + sandbox.url() + ", " + (dbless ? "DB-less mode" : "database mode"));

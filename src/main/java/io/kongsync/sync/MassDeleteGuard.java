@@ -35,7 +35,7 @@ public record MassDeleteGuard(double maxShare) {
         }
         String what = all ? "all " + managed + " entities" : deletes + " of the " + managed + " entities ("
                 + Math.round(100.0 * deletes / managed) + " %)";
-        return Optional.of("refusing to delete " + what + " kongsync manages in Kong; the limit is "
+        return Optional.of("Refusing to delete " + what + " kongsync manages in Kong; the limit is "
                 + Math.round(maxShare * 100) + " %. If the files are meant to remove that much, run again with "
                 + "--allow-mass-delete.");
     }

@@ -165,7 +165,7 @@ class SyncEndToEndTest {
         CliRun refused = CliRun.of("sync", "-s", empty.toString(), "--kong-addr", kong.url().toString());
 
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(refused.out()).contains("Sync refused: nothing was applied. refusing to delete all ")
+        assertThat(refused.out()).contains("Sync refused: nothing was applied. Refusing to delete all ")
                 .contains("--allow-mass-delete");
         assertThat(kong.writeCount()).isEqualTo(writes);
         assertThat(admin.list("/services")).hasSize(services);

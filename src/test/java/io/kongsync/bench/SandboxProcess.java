@@ -1,0 +1,58 @@
+package io.kongsync.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code kongsync sandbox} in a JVM of its own, so a benchmark measures kongsync's memory apart from Kong's. */
+final class SandboxProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI url;
+
+    private SandboxProcess(Process process, URI url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    static SandboxProcess start(int latencyMs) throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "io.kongsync.cli.KongsyncMain", "sandbox", "--port", String.valueOf(port),
+                "--latency-ms", String.valueOf(latencyMs), "--quiet"))
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.contains("listening on")) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "sandbox-output");
+                drain.setDaemon(true);
+                drain.start();
+                return new SandboxProcess(process, URI.create("http://127.0.0.1:" + port));
+            }
+        }
+        throw new IOException("the sandbox did not start (exit " + process.exitValue() + ")");
+    }
+
+    URI url() {
+        return url;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}

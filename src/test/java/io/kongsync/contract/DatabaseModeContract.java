@@ -44,6 +44,15 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void statusReportsTheDatabaseAsReachable() {
+        Response status = http.get("/status");
+
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.at("database").path("reachable").booleanValue()).isTrue();
+        assertThat(status.at("server").path("total_requests").isIntegralNumber()).isTrue();
+    }
+
+    @Test
     void unknownPathIs404NotFound() {
         Response response = http.get("/no-such-endpoint");
 

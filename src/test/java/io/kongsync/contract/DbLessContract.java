@@ -212,8 +212,8 @@ abstract class DbLessContract extends ContractSupport {
     }
 
     @Test
-    void postConfigWithoutAConfigIs400() {
-        Response response = http.post("/config", "{}");
+    void postConfigWithoutABodyIs400() {
+        Response response = http.send("POST", "/config", null, null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.at("message").stringValue()).isEqualTo("expected a declarative configuration");

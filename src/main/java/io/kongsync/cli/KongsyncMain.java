@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kong Gateway configuration as code: validate decK-format files, plan and apply them.",
-        subcommands = {ValidateCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, DiffCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class KongsyncMain implements Runnable {
 
     @CommandLine.Spec

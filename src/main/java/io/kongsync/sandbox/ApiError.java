@@ -1,0 +1,64 @@
+package io.kongsync.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An Admin API error answer: a status and Kong's JSON body. Thrown by handlers, rendered by the router. */
+final class ApiError extends RuntimeException {
+
+    private final int status;
+    private final Map<String, Object> body;
+
+    ApiError(int status, Map<String, Object> body) {
+        super(String.valueOf(body.get("message")), null, false, false);
+        this.status = status;
+        this.body = body;
+    }
+
+    int status() {
+        return status;
+    }
+
+    Map<String, Object> body() {
+        return body;
+    }
+
+    static ApiError message(int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        return new ApiError(status, body);
+    }
+
+    static ApiError notFound() {
+        return message(404, "Not found");
+    }
+
+    static ApiError methodNotAllowed() {
+        return message(405, "Method not allowed");
+    }
+
+    static ApiError badJson() {
+        return message(400, "Cannot parse JSON body");
+    }
+
+    /** A DAO error body ({@code kong/db/errors.lua}): code, name, message and, when given, fields. */
+    static ApiError dao(int status, int code, String name, String message, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", name);
+        body.put("message", message);
+        if (fields != null) {
+            body.put("fields", fields);
+        }
+        return new ApiError(status, body);
+    }
+
+    static ApiError options(String option, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", 11);
+        body.put("name", "invalid options");
+        body.put("message", "invalid option (" + option + ": " + detail + ")");
+        body.put("options", new LinkedHashMap<>(Map.of(option, detail)));
+        return new ApiError(400, body);
+    }
+}

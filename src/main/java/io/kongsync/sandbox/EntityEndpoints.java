@@ -1,0 +1,427 @@
+package io.kongsync.sandbox;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated DAO endpoints (kong-admin-api.md 2.1): {@code /E}, {@code /E/{e}}, {@code /E/{e}/fk},
+ * {@code /P/{p}/E}, {@code /P/{p}/E/{e}}, with the special cases of targets, ACLs and certificates.
+ */
+final class EntityEndpoints {
+
+    private final SandboxState state;
+    private final Entities entities = new Entities();
+    private final boolean dbless;
+
+    EntityEndpoints(SandboxState state, boolean dbless) {
+        this.state = state;
+        this.dbless = dbless;
+    }
+
+    Response handle(EntityType type, Request req) {
+        return switch (req.depth()) {
+            case 1 -> collection(type, req);
+            case 2 -> entity(type, req.segment(1), req);
+            case 3 -> third(type, req);
+            case 4 -> nestedEntity(type, req);
+            case 5 -> targetHealth(type, req);
+            default -> throw ApiError.notFound();
+        };
+    }
+
+    // ---- /E -----------------------------------------------------------------------------------------------------------
+
+    private Response collection(EntityType type, Request req) {
+        if (!type.topLevel()) {
+            throw ApiError.notFound();
+        }
+        switch (req.method()) {
+            case "GET", "HEAD":
+                return list(type, req);
+            case "POST": {
+                Map<String, Object> body = req.jsonObject();
+                if (dbless) {
+                    state.read(store -> entities.prepare(store, type, body, null, null, Entities.Mode.INSERT, true, true));
+                    throw unsupported("cannot create '" + type.name() + "' entities when not using a database");
+                }
+                return Response.of(201, state.write(store -> insert(store, type, body)));
+            }
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    private Map<String, Object> insert(Store store, EntityType type, Map<String, Object> body) {
+        Entities.Prepared p = entities.prepare(store, type, body, null, null, Entities.Mode.INSERT, true, false);
+        entities.commit(store, p);
+        return Entities.view(store, type, p.row());
+    }
+
+    private Response list(EntityType type, Request req) {
+        int size = Paging.size(req.query());
+        String after = Paging.after(req.query());
+        TagFilter tags = TagFilter.parse(req.query().get("tags"));
+        if (type.name().equals("consumers") && req.query().containsKey("custom_id")) {
+            return customId(req.query().get("custom_id"));
+        }
+        StringBuilder extra = new StringBuilder();
+        if (tags != null) {
+            extra.append("&tags=").append(Paging.escape(req.query().get("tags")));
+        }
+        if (req.query().containsKey("size")) {
+            extra.append("&size=").append(size);
+        }
+        return Response.of(200, state.read(store -> Paging.page(store.table(type).from(after), size, tags,
+                "/" + type.path(), extra.toString(), row -> Entities.view(store, type, row))));
+    }
+
+    private Response customId(String customId) {
+        if (customId.isEmpty()) {
+            throw ApiError.message(400, "custom_id must be an unempty string");
+        }
+        return Response.of(200, state.read(store -> {
+            Table table = store.table("consumers");
+            String id = table.findBy("custom_id", customId);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", id == null ? List.of() : List.of(table.get(id)));
+            body.put("next", null);
+            return body;
+        }));
+    }
+
+    // ---- /E/{e} -------------------------------------------------------------------------------------------------------
+
+    private Response entity(EntityType type, String ident, Request req) {
+        if (!type.topLevel()) {
+            throw ApiError.notFound();
+        }
+        switch (req.method()) {
+            case "GET", "HEAD":
+                return state.read(store -> {
+                    Map<String, Object> row = Entities.find(store, type, ident);
+                    if (row == null) {
+                        throw type.name().equals("certificates") && !Ids.isUuid(ident)
+                                ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                    }
+                    return Response.of(200, Entities.view(store, type, row));
+                });
+            case "PUT":
+                return put(type, ident, req.jsonObject(), null);
+            case "PATCH":
+                return patch(type, ident, req.jsonObject(), null);
+            case "DELETE":
+                return delete(type, ident, null);
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    /** A parent scope of a nested endpoint: the child's foreign key field and the parent's id. */
+    private record Scope(String field, String parentId) {
+    }
+
+    private Response put(EntityType type, String ident, Map<String, Object> body, Scope scope) {
+        Map<String, Object> input = new LinkedHashMap<>(body);
+        boolean byId = Ids.isUuid(ident);
+        String keyField = keyField(type, scope);
+        if (!byId) {
+            if (keyField == null) {
+                throw ApiError.notFound();
+            }
+            input.put(keyField, ident);
+        }
+        if (scope != null) {
+            input.put(scope.field(), Entities.foreign(scope.parentId()));
+        }
+        if (dbless) {
+            state.read(store -> entities.prepare(store, type, input, null, null, Entities.Mode.UPSERT, true, true));
+            throw unsupported("cannot create or update '" + type.name() + "' entities"
+                    + (byId ? "" : " by '" + keyField + "'") + " when not using a database");
+        }
+        return Response.of(200, state.write(store -> {
+            Map<String, Object> existing = scope != null && !byId ? findScoped(store, type, ident, scope)
+                    : Entities.find(store, type, ident);
+            if (existing != null && scope != null && !belongs(existing, scope)) {
+                throw ApiError.notFound();
+            }
+            String id = byId ? ident.toLowerCase(java.util.Locale.ROOT)
+                    : existing != null ? (String) existing.get("id") : null;
+            Entities.Prepared p = entities.prepare(store, type, input, id, existing, Entities.Mode.UPSERT, true, false);
+            entities.commit(store, p);
+            return Entities.view(store, type, p.row());
+        }));
+    }
+
+    private Response patch(EntityType type, String ident, Map<String, Object> body, Scope scope) {
+        Map<String, Object> input = new LinkedHashMap<>(body);
+        if (scope != null) {
+            input.put(scope.field(), Entities.foreign(scope.parentId()));
+        }
+        Response result = state.apply(dbless, store -> {
+            Map<String, Object> existing = scope != null ? findScoped(store, type, ident, scope)
+                    : Entities.find(store, type, ident);
+            if (existing == null || (scope != null && !belongs(existing, scope))) {
+                if (scope != null) {
+                    throw ApiError.notFound();
+                }
+                throw Ids.isUuid(ident) ? Errors.notFound("id", ident)
+                        : Errors.notFound(type.endpointKey() == null ? "id" : type.endpointKey(), ident);
+            }
+            Map<String, Object> merged = Entities.merged(type, existing, input);
+            String id = (String) existing.get("id");
+            if (dbless) {
+                entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, true, true);
+                return null;
+            }
+            Entities.Prepared p = entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, true, false);
+            entities.commit(store, p);
+            return Response.of(200, Entities.view(store, type, p.row()));
+        });
+        if (dbless) {
+            throw unsupported("cannot update '" + type.name() + "' entities"
+                    + (Ids.isUuid(ident) ? "" : " by '" + keyField(type, scope) + "'") + " when not using a database");
+        }
+        return result;
+    }
+
+    private Response delete(EntityType type, String ident, Scope scope) {
+        boolean missingIs404 = scope != null || type.name().equals("targets")
+                || (type.name().equals("certificates") && !Ids.isUuid(ident));
+        return state.write(store -> {
+            Map<String, Object> existing = scope != null ? findScoped(store, type, ident, scope)
+                    : Entities.find(store, type, ident);
+            if (existing == null || (scope != null && !belongs(existing, scope))) {
+                if (missingIs404) {
+                    throw type.name().equals("certificates") && scope == null
+                            ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                }
+                return Response.noContent();
+            }
+            if (dbless) {
+                throw unsupported("cannot remove '" + type.name() + "' entities"
+                        + (Ids.isUuid(ident) ? "" : " by '" + keyField(type, scope) + "'") + " when not using a database");
+            }
+            entities.delete(store, type, (String) existing.get("id"));
+            return Response.noContent();
+        });
+    }
+
+    // ---- /E/{e}/x -----------------------------------------------------------------------------------------------------
+
+    private Response third(EntityType type, Request req) {
+        String ident = req.segment(1);
+        String sub = req.segment(2);
+        EntityType child = childType(type, sub);
+        if (child != null) {
+            return nestedCollection(type, ident, child, req);
+        }
+        Reference ref = type.reference(sub);
+        if (ref != null && type.topLevel() && !(type.name().equals("snis") && sub.equals("certificate"))) {
+            if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
+                throw ApiError.methodNotAllowed();
+            }
+            return state.read(store -> {
+                Map<String, Object> row = Entities.find(store, type, ident);
+                String parentId = row == null ? null : Table.foreignId(row.get(sub));
+                Map<String, Object> parent = parentId == null ? null : store.table(ref.parent()).get(parentId);
+                if (parent == null) {
+                    throw ApiError.notFound();
+                }
+                EntityType parentType = EntityType.byName(ref.parent());
+                return Response.of(200, Entities.view(store, parentType, parent));
+            });
+        }
+        throw ApiError.notFound();
+    }
+
+    static EntityType childType(EntityType parent, String nestedPath) {
+        for (EntityType t : EntityType.ALL) {
+            if (t.nestedPath().equals(nestedPath) && t.referenceTo(parent.name()) != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private Response nestedCollection(EntityType parentType, String parentIdent, EntityType child, Request req) {
+        Reference ref = child.referenceTo(parentType.name());
+        switch (req.method()) {
+            case "GET", "HEAD": {
+                int size = Paging.size(req.query());
+                String after = child.name().equals("targets") ? null : Paging.after(req.query());
+                TagFilter.parse(req.query().get("tags"));
+                return state.read(store -> {
+                    Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
+                    if (parent == null) {
+                        throw ApiError.notFound();
+                    }
+                    String parentId = (String) parent.get("id");
+                    Table table = store.table(child);
+                    String base = "/" + parentType.path() + "/" + Paging.escape(parentIdent) + "/" + child.nestedPath();
+                    if (child.name().equals("targets")) {
+                        return Response.of(200, targetsPage(table, parentId, size, req.query().get("offset"), base));
+                    }
+                    var ids = table.childrenOf(ref.field(), parentId);
+                    var from = after == null ? ids : ids.tailSet(after, false);
+                    return Response.of(200, Paging.page(Paging.rows(table, from), size, null, base, "",
+                            row -> Entities.view(store, child, row)));
+                });
+            }
+            case "POST": {
+                Map<String, Object> body = req.jsonObject();
+                return state.apply(dbless, store -> {
+                    Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
+                    if (parent == null) {
+                        throw ApiError.notFound();
+                    }
+                    body.put(ref.field(), Entities.foreign((String) parent.get("id")));
+                    if (dbless) {
+                        entities.prepare(store, child, body, null, null, Entities.Mode.INSERT, true, true);
+                        throw unsupported("cannot create '" + child.name() + "' entities when not using a database");
+                    }
+                    return Response.of(201, insert(store, child, body));
+                });
+            }
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    /** Targets list newest first with a numeric offset (kong-admin-api.md 1.7). */
+    private static Map<String, Object> targetsPage(Table table, String upstreamId, int size, String offset, String base) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : table.childrenOf("upstream", upstreamId)) {
+            rows.add(table.get(id));
+        }
+        rows.sort(Comparator.<Map<String, Object>, Double>comparing(r -> ((Number) r.get("created_at")).doubleValue())
+                .reversed().thenComparing(r -> (String) r.get("id")));
+        int start = 0;
+        if (offset != null) {
+            try {
+                start = Integer.parseInt(offset);
+            } catch (NumberFormatException e) {
+                throw Paging.invalidOffset(offset, "bad offset");
+            }
+        }
+        int end = Math.min(rows.size(), start + size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", start >= rows.size() ? List.of() : new ArrayList<>(rows.subList(Math.max(0, start), end)));
+        if (end < rows.size()) {
+            body.put("offset", String.valueOf(end));
+            body.put("next", base + "?offset=" + end);
+        } else {
+            body.put("next", null);
+        }
+        return body;
+    }
+
+    // ---- /P/{p}/E/{e} -------------------------------------------------------------------------------------------------
+
+    private Response nestedEntity(EntityType parentType, Request req) {
+        EntityType child = childType(parentType, req.segment(2));
+        if (child == null) {
+            throw ApiError.notFound();
+        }
+        String parentIdent = req.segment(1);
+        String ident = req.segment(3);
+        boolean targets = child.name().equals("targets");
+        if (targets && ident.equals("all") && (req.method().equals("GET") || req.method().equals("HEAD"))) {
+            return nestedCollection(parentType, parentIdent, child, req);
+        }
+        String parentId = state.read(store -> {
+            Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
+            return parent == null ? null : (String) parent.get("id");
+        });
+        Scope scope = new Scope(child.referenceTo(parentType.name()).field(), parentId);
+        boolean aclPut = child.name().equals("acls") && req.method().equals("PUT");
+        if (parentId == null) {
+            throw ApiError.notFound();
+        }
+        switch (req.method()) {
+            case "GET", "HEAD":
+                return state.read(store -> {
+                    Map<String, Object> row = findScoped(store, child, ident, scope);
+                    if (row == null || !belongs(row, scope)) {
+                        throw ApiError.notFound();
+                    }
+                    return Response.of(200, Entities.view(store, child, row));
+                });
+            case "PUT":
+                if (targets) {
+                    return patch(child, ident, req.jsonObject(), scope);
+                }
+                return put(child, ident, req.jsonObject(), scope);
+            case "PATCH":
+                return patch(child, ident, req.jsonObject(), scope);
+            case "DELETE":
+                return delete(child, ident, scope);
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    private Response targetHealth(EntityType type, Request req) {
+        if (!type.name().equals("upstreams") || !req.segment(2).equals("targets")
+                || !(req.segment(4).equals("healthy") || req.segment(4).equals("unhealthy"))) {
+            throw ApiError.notFound();
+        }
+        if (!req.method().equals("PUT")) {
+            throw ApiError.methodNotAllowed();
+        }
+        return state.read(store -> {
+            Map<String, Object> upstream = Entities.find(store, type, req.segment(1));
+            EntityType targets = EntityType.byName("targets");
+            if (upstream == null || findScoped(store, targets, req.segment(3),
+                    new Scope("upstream", (String) upstream.get("id"))) == null) {
+                throw ApiError.notFound();
+            }
+            return Response.noContent();
+        });
+    }
+
+    /** A child by id, or by its key within the parent: a target's address, an ACL's group, else the endpoint key. */
+    private static Map<String, Object> findScoped(Store store, EntityType type, String ident, Scope scope) {
+        if (Ids.isUuid(ident) || scope.parentId() == null) {
+            return Entities.find(store, type, ident);
+        }
+        Table table = store.table(type);
+        if (type.name().equals("targets") || type.name().equals("acls")) {
+            String keyField = type.name().equals("targets") ? "target" : "group";
+            Map<String, Object> probe = new LinkedHashMap<>();
+            probe.put(scope.field(), Entities.foreign(scope.parentId()));
+            probe.put(keyField, ident);
+            String id = table.findUnique(0, probe);
+            if (id == null && type.name().equals("targets")) {
+                probe.put("target", withDefaultPort(ident));
+                id = table.findUnique(0, probe);
+            }
+            return id == null ? null : table.get(id);
+        }
+        return Entities.find(store, type, ident);
+    }
+
+    private static String withDefaultPort(String target) {
+        Map<String, Object> probe = new LinkedHashMap<>();
+        probe.put("target", target);
+        Map<String, Object> out = io.kongsync.schema.Normalizer.normalize(EntityType.byName("targets").schema(), probe);
+        return String.valueOf(out.get("target"));
+    }
+
+    private static boolean belongs(Map<String, Object> row, Scope scope) {
+        return scope.parentId().equals(Table.foreignId(row.get(scope.field())));
+    }
+
+    private static String keyField(EntityType type, Scope scope) {
+        if (scope != null && type.name().equals("acls")) {
+            return "group";
+        }
+        return type.endpointKey();
+    }
+
+    private static ApiError unsupported(String message) {
+        return ApiError.dao(405, 12, "operation unsupported", message, null);
+    }
+}

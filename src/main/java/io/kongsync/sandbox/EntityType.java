@@ -1,0 +1,116 @@
+package io.kongsync.sandbox;
+
+import io.kongsync.model.EntityKind;
+import io.kongsync.schema.Field;
+import io.kongsync.schema.RecordSchema;
+import io.kongsync.schema.Schemas;
+import io.kongsync.schema.Typedefs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sandbox knows about one Kong DAO: its name ({@code keyauth_credentials}), its Admin API path
+ * ({@code key-auths}) and nested path under its parent ({@code key-auth}), its schema, endpoint key, unique
+ * constraints, foreign keys, and timestamp flavour (kong-admin-api.md 1.1, 1.11, 1.12).
+ */
+record EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
+                  List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
+                  boolean floatTimestamps, boolean topLevel) {
+
+    /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
+    static final RecordSchema SNI_SCHEMA = new RecordSchema(List.of(
+            Field.string("name").required().check(Typedefs.WILDCARD_SNI),
+            Field.foreign("certificate", EntityKind.CERTIFICATE).required(),
+            Field.set("tags", Field.string().check(Typedefs.TAG))),
+            List.of());
+
+    /** In dependency order: parents before children. */
+    static final List<EntityType> ALL;
+    private static final Map<String, EntityType> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, EntityType> BY_PATH = new LinkedHashMap<>();
+
+    static {
+        List<EntityType> all = new ArrayList<>();
+        all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
+                null, List.of(), List.of(), true, false, true));
+        all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
+                List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE)), true, false, true));
+        all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
+                Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
+                true, false, true));
+        all.add(new EntityType("services", "services", "services", Schemas.entity(EntityKind.SERVICE), "name",
+                List.of(List.of("name")),
+                List.of(new Reference("client_certificate", "certificates", Reference.OnDelete.RESTRICT)),
+                true, false, true));
+        all.add(new EntityType("upstreams", "upstreams", "upstreams", Schemas.entity(EntityKind.UPSTREAM), "name",
+                List.of(List.of("name")),
+                List.of(new Reference("client_certificate", "certificates", Reference.OnDelete.RESTRICT)),
+                true, false, true));
+        all.add(new EntityType("targets", "targets", "targets", Schemas.entity(EntityKind.TARGET), "target",
+                List.of(List.of("upstream", "target")),
+                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false));
+        all.add(new EntityType("routes", "routes", "routes", Schemas.entity(EntityKind.ROUTE), "name",
+                List.of(List.of("name")),
+                List.of(new Reference("service", "services", Reference.OnDelete.RESTRICT)), true, false, true));
+        all.add(new EntityType("consumers", "consumers", "consumers", Schemas.entity(EntityKind.CONSUMER), "username",
+                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true));
+        all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
+                List.of(List.of("key"))));
+        all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
+                "username", List.of(List.of("username"))));
+        all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
+        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
+        all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
+                List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
+                List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
+                        new Reference("service", "services", Reference.OnDelete.CASCADE),
+                        new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)),
+                true, false, true));
+        ALL = List.copyOf(all);
+        for (EntityType t : ALL) {
+            BY_NAME.put(t.name, t);
+            BY_PATH.put(t.path, t);
+        }
+    }
+
+    private static EntityType credential(String name, String path, String nested, EntityKind kind, String key,
+                                         List<List<String>> uniques) {
+        return new EntityType(name, path, nested, Schemas.entity(kind), key, uniques,
+                List.of(new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)), false, false, true);
+    }
+
+    static EntityType byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The type served at a top-level path segment ({@code key-auths}), or null. */
+    static EntityType byPath(String path) {
+        return BY_PATH.get(path);
+    }
+
+    boolean isPlugin() {
+        return name.equals("plugins");
+    }
+
+    Reference reference(String field) {
+        for (Reference r : references) {
+            if (r.field().equals(field)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The foreign key of this type that points to {@code parent}, or null. */
+    Reference referenceTo(String parent) {
+        for (Reference r : references) {
+            if (r.parent().equals(parent)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -8,6 +8,7 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final Map<String, Object> body;
+    private java.util.List<io.kongsync.schema.FieldError> fieldErrors = java.util.List.of();
 
     ApiError(int status, Map<String, Object> body) {
         super(String.valueOf(body.get("message")), null, false, false);
@@ -21,6 +22,16 @@ final class ApiError extends RuntimeException {
 
     Map<String, Object> body() {
         return body;
+    }
+
+    /** The schema errors behind a schema violation, empty for other errors. */
+    java.util.List<io.kongsync.schema.FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    ApiError withFieldErrors(java.util.List<io.kongsync.schema.FieldError> errors) {
+        this.fieldErrors = java.util.List.copyOf(errors);
+        return this;
     }
 
     static ApiError message(int status, String message) {

@@ -405,8 +405,7 @@ final class Entities {
                 }
             }
             case "basicauth_credentials" -> {
-                boolean newPassword = mode != Mode.UPDATE || body.containsKey("password");
-                if (transform && newPassword) {
+                if (transform) {
                     fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
                 }
             }

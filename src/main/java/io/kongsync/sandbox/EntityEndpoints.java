@@ -176,7 +176,9 @@ final class EntityEndpoints {
                 entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, true, true);
                 return null;
             }
-            Entities.Prepared p = entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, true, false);
+            // Only a new password is hashed; the stored one already is.
+            boolean transform = input.containsKey("password");
+            Entities.Prepared p = entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, transform, false);
             entities.commit(store, p);
             return Response.of(200, Entities.view(store, type, p.row()));
         });

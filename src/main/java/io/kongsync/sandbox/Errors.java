@@ -16,7 +16,7 @@ final class Errors {
     }
 
     static ApiError schemaViolation(List<FieldError> errors) {
-        return ApiError.dao(400, 2, "schema violation", schemaMessage(errors), fields(errors));
+        return ApiError.dao(400, 2, "schema violation", schemaMessage(errors), fields(errors)).withFieldErrors(errors);
     }
 
     /** {@code schema violation (a: x)} or {@code N schema violations (@entity messages; then fields by path)}. */
@@ -180,6 +180,16 @@ final class Errors {
         }
         if (value instanceof String s) {
             return "\"" + s + "\"";
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("{");
+            for (Object element : list) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                out.append(lua(element));
+            }
+            return out.append('}').toString();
         }
         return String.valueOf(value);
     }

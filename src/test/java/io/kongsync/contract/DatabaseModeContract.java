@@ -935,6 +935,190 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(invalid.at("fields").path("host").stringValue()).isEqualTo("required field missing");
     }
 
+    // ---- more endpoints ----
+
+    @Test
+    void getConfigIsRefusedWithADatabase() {
+        Response response = http.get("/config");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("this endpoint is only available when Kong is configured to not use a database");
+    }
+
+    @Test
+    void trailingSlashIsTolerated() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        assertThat(http.get("/services/").status()).isEqualTo(200);
+        assertThat(http.get("/services/" + name + "/").at("name").stringValue()).isEqualTo(name);
+    }
+
+    @Test
+    void foreignKeyEndpointReturnsTheParentAndRefusesDelete() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        JsonNode route = create("/routes", json("{\"paths\":[\"/fk-endpoint\"],\"service\":{\"name\":\"%s\"}}", name));
+        String routeId = route.path("id").stringValue();
+
+        Response parent = http.get("/routes/" + routeId + "/service");
+        Response delete = http.delete("/routes/" + routeId + "/service");
+
+        assertThat(parent.status()).isEqualTo(200);
+        assertThat(parent.at("id").stringValue()).isEqualTo(service.path("id").stringValue());
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void nestedEntityOfAnotherParentIs404() {
+        String first = unique("svc");
+        String second = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", first));
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", second));
+        JsonNode route = create("/services/" + first + "/routes", "/routes", "{\"paths\":[\"/mine\"]}");
+
+        Response response = http.get("/services/" + second + "/routes/" + route.path("id").stringValue());
+
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void consumersCanBeFilteredByCustomId() {
+        String customId = unique("cid");
+        JsonNode consumer = create("/consumers", json("{\"custom_id\":\"%s\"}", customId));
+
+        Response found = http.get("/consumers?custom_id=" + customId);
+        Response empty = http.get("/consumers?custom_id=");
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.at("data").size()).isEqualTo(1);
+        assertThat(found.at("data").path(0).path("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(found.at("next").isNull()).isTrue();
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.at("message").stringValue()).isEqualTo("custom_id must be an unempty string");
+    }
+
+    @Test
+    void aclIsAddressedByGroupUnderItsConsumer() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode acl = create("/consumers/" + username + "/acls", "/acls", "{\"group\":\"admins\"}");
+
+        Response byGroup = http.get("/consumers/" + username + "/acls/admins");
+
+        assertThat(byGroup.status()).isEqualTo(200);
+        assertThat(byGroup.at("id").stringValue()).isEqualTo(acl.path("id").stringValue());
+        assertThat(http.delete("/consumers/" + username + "/acls/nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    void jwtSecretGetsHs256AndGeneratedKeyAndSecret() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode jwt = create("/consumers/" + username + "/jwt", "/jwts", "{}");
+
+        assertThat(jwt.path("algorithm").stringValue()).isEqualTo("HS256");
+        assertThat(jwt.path("key").stringValue()).isNotBlank();
+        assertThat(jwt.path("secret").stringValue()).isNotBlank();
+        assertThat(jwt.path("rsa_public_key").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownSniInACertificateUrlIs404SniNotFound() {
+        Response response = http.get("/certificates/" + unique("nosni") + ".example.test");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("SNI not found");
+    }
+
+    @Test
+    void sniOfAnotherCertificateIsASchemaViolation() {
+        String a = unique("a") + ".example.test";
+        String first = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]")).path("id").stringValue();
+
+        Response response = http.post("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        // Kong's certificates spec (not in the reference): 400 code 2, the existing certificate named under "snis".
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("snis").stringValue())
+                .isEqualTo(a + " already associated with existing certificate '" + first + "'");
+    }
+
+    @Test
+    void pathOnATcpServiceFailsTheConditionalCheck() {
+        Response response = http.post("/services", "{\"protocol\":\"tcp\",\"host\":\"example.test\",\"path\":\"/x\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("@entity").toString())
+                .isEqualTo("[\"failed conditional validation given value of field 'protocol'\"]");
+        assertThat(response.at("fields").path("path").stringValue()).isEqualTo("value must be null");
+    }
+
+    @Test
+    void leastConnectionsUpstreamIgnoresHashOn() {
+        JsonNode upstream = create("/upstreams", json(
+                "{\"name\":\"%s.test\",\"algorithm\":\"least-connections\",\"hash_on\":\"ip\"}", unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("least-connections");
+        assertThat(upstream.path("hash_on").stringValue()).isEqualTo("none");
+    }
+
+    @Test
+    void basicAuthPasswordIsRehashedOnPatch() {
+        String username = unique("user");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode credential = create("/consumers/" + username + "/basic-auth", "/basic-auths",
+                json("{\"username\":\"%s\",\"password\":\"first\"}", unique("login")));
+
+        Response patched = http.patch("/basic-auths/" + credential.path("id").stringValue(), "{\"password\":\"second\"}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.at("password").stringValue()).isEqualTo(sha1Hex("second" + consumer.path("id").stringValue()));
+    }
+
+    @Test
+    void enabledPluginsListsTheBundledPlugins() {
+        Response response = http.get("/plugins/enabled");
+
+        assertThat(response.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        response.at("enabled_plugins").forEach(name -> names.add(name.stringValue()));
+        assertThat(names).contains("key-auth", "rate-limiting", "acl", "cors", "redirect");
+    }
+
+    @Test
+    void tagEndpointListsTheTaggedEntities() {
+        String tag = unique("tag");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), tag));
+
+        Response response = http.get("/tags/" + tag);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("data").size()).isEqualTo(1);
+        JsonNode row = response.at("data").path(0);
+        assertThat(row.path("entity_name").stringValue()).isEqualTo("consumers");
+        assertThat(row.path("entity_id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(row.path("tag").stringValue()).isEqualTo(tag);
+    }
+
+    @Test
+    void nestedCollectionNextCarriesNeitherSizeNorTags() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        for (int i = 0; i < 3; i++) {
+            create("/services/" + name + "/routes", "/routes", json("{\"paths\":[\"/n%d\"]}", i));
+        }
+
+        Response page = http.get("/services/" + name + "/routes?size=2");
+
+        assertThat(page.at("data").size()).isEqualTo(2);
+        assertThat(page.at("next").stringValue()).startsWith("/services/" + name + "/routes?offset=").doesNotContain("size=");
+    }
+
     /** The entry {@code {name: {...}}} of a schema's {@code fields} array. */
     private static JsonNode schemaField(JsonNode fields, String name) {
         assertThat(fields.isArray()).as("fields is an array").isTrue();

@@ -130,6 +130,30 @@ abstract class DbLessContract extends ContractSupport {
     }
 
     @Test
+    void checkHashWithAJsonObjectBodyNeverAnswers304() {
+        String body = configWith(unique("svc"), unique("route"), unique("user"));
+
+        Response first = http.post("/config?check_hash=1", body);
+        Response second = http.post("/config?check_hash=1", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+    }
+
+    @Test
+    void yamlBodyIsAcceptedAsTheConfig() {
+        String service = unique("svc");
+        String yaml = "_format_version: \"3.0\"\nservices:\n- name: " + service + "\n  url: https://example.test/y\n";
+
+        Response loaded = http.send("POST", "/config", yaml, "text/yaml");
+
+        assertThat(loaded.status()).isEqualTo(201);
+        Response read = http.get("/services/" + service);
+        assertThat(read.at("protocol").stringValue()).isEqualTo("https");
+        assertThat(read.at("path").stringValue()).isEqualTo("/y");
+    }
+
+    @Test
     void configurationHashIsTheMd5OfTheSubmittedString() {
         String yaml = "_format_version: \"3.0\"\nconsumers:\n- username: " + unique("user") + "\n";
 

@@ -72,6 +72,16 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void optionsIs204AndListsTheAllowedMethods() {
+        Response response = http.send("OPTIONS", "/services", null, null);
+
+        assertThat(response.status()).isEqualTo(204);
+        String allowed = response.headers().firstValue("Allow")
+                .or(() -> response.headers().firstValue("Access-Control-Allow-Methods")).orElse("");
+        assertThat(allowed).contains("GET").contains("POST");
+    }
+
+    @Test
     void postConfigIsRefusedWithADatabase() {
         Response response = http.post("/config", "{\"_format_version\":\"3.0\"}");
 

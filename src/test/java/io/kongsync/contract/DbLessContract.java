@@ -309,6 +309,17 @@ abstract class DbLessContract extends ContractSupport {
     }
 
     @Test
+    void invalidBodyIsASchemaViolationBeforeTheWriteIsRefused() {
+        loadService();
+
+        Response response = http.post("/services", "{\"port\":1}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("host").stringValue()).isEqualTo("required field missing");
+    }
+
+    @Test
     void patchOfAMissingEntityIs404AndDeleteOfAMissingEntityIs204() {
         loadService();
 

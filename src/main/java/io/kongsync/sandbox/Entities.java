@@ -96,6 +96,7 @@ final class Entities {
         }
         Map<String, Object> fields = plugin != null ? Normalizer.normalizePlugin(plugin, input)
                 : Normalizer.normalize(schema, input);
+        keepSetOrder(schema, input, fields);
         resolveForeignKeys(store, schema, fields);
         if (checksOnly) {
             return new Prepared(type, fields, null);
@@ -122,7 +123,7 @@ final class Entities {
                 }
             }
         }
-        generate(type, fields, body, existing, mode, transform);
+        generate(type, fields, transform);
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
@@ -311,6 +312,30 @@ final class Entities {
 
     // ---- steps of prepare -------------------------------------------------------------------------------------------
 
+    /**
+     * Kong de-duplicates sets but keeps the order they were written in (the catalogue's normalizer sorts them, for
+     * comparisons): scalar sets are echoed in the caller's order.
+     */
+    private static void keepSetOrder(RecordSchema schema, Map<String, Object> input, Map<String, Object> fields) {
+        for (Field f : schema.fields()) {
+            if (f.type() != FieldType.SET || !(input.get(f.name()) instanceof List<?> written)
+                    || !(fields.get(f.name()) instanceof List<?> normalized) || normalized.isEmpty()) {
+                continue;
+            }
+            java.util.LinkedHashSet<Object> ordered = new java.util.LinkedHashSet<>();
+            for (Object o : written) {
+                if (o instanceof Map || o instanceof Collection) {
+                    ordered = null;
+                    break;
+                }
+                ordered.add(o instanceof Number n ? io.kongsync.model.Values.canonicalNumber(n) : o);
+            }
+            if (ordered != null && ordered.size() == normalized.size()) {
+                fields.put(f.name(), new ArrayList<>(ordered));
+            }
+        }
+    }
+
     /** Foreign keys given by endpoint key ({@code {"name": "svc"}}) become {@code {"id": ...}}; unknown keys are code 13. */
     @SuppressWarnings("unchecked")
     private static void resolveForeignKeys(Store store, RecordSchema schema, Map<String, Object> fields) {
@@ -387,8 +412,7 @@ final class Entities {
     }
 
     /** Server-side values: generated credential keys and secrets, hashed basic-auth passwords, CA digests. */
-    private static void generate(EntityType type, Map<String, Object> fields, Map<String, Object> body,
-                                 Map<String, Object> existing, Mode mode, boolean transform) {
+    private static void generate(EntityType type, Map<String, Object> fields, boolean transform) {
         switch (type.name()) {
             case "keyauth_credentials" -> {
                 fields.putIfAbsent("ttl", null);

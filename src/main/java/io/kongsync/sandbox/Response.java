@@ -1,6 +1,6 @@
 package io.kongsync.sandbox;
 
-/** An Admin API answer before it goes on the wire: status, a JSON-able body (null: no body), extra header. */
+/** An Admin API answer before it goes on the wire: status and a JSON-able body (null: no body). */
 record Response(int status, Object body) {
 
     static Response of(int status, Object body) {

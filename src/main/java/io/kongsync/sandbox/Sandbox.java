@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Every request is logged (method, path, status) to the SLF4J logger {@code io.kongsync.sandbox}: at DEBUG by
  * default, so tests and benchmarks stay quiet; {@link #start(SandboxOptions, boolean)} with {@code true} logs at
- * INFO (the {@code kongsync sandbox} command does).
+ * INFO (the {@code kongsync sandbox} command does). Key-auth keys in URLs are masked in the log lines.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -146,9 +146,9 @@ public final class Sandbox implements AutoCloseable {
             log.addLast(new SandboxRequest(method, uri, status));
         }
         if (logAtInfo) {
-            LOG.info("{} {} {}", method, uri, status);
+            LOG.info("{} {} {}", method, LoggedPath.of(uri), status);
         } else if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {}", method, uri, status);
+            LOG.debug("{} {} {}", method, LoggedPath.of(uri), status);
         }
     }
 

@@ -128,6 +128,13 @@ class CrudTest {
     }
 
     @Test
+    void setsAreDeduplicatedInWrittenOrder() {
+        var route = kong.post("/routes", Map.of("paths", List.of("/sets"), "methods", List.of("POST", "GET", "POST"),
+                "tags", List.of("b", "a", "b")));
+        assertThat(route.json()).containsEntry("methods", List.of("POST", "GET")).containsEntry("tags", List.of("b", "a"));
+    }
+
+    @Test
     void consumersAndCredentials() {
         var consumer = kong.post("/consumers", Map.of("username", "alice", "custom_id", "a-1")).json();
         String cid = (String) consumer.get("id");

@@ -1,0 +1,1150 @@
+package io.kongsync.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.kongsync.contract.AdminHttp.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Kong 3.9's Admin API in database mode, request by request, as stated in {@code shared/kong-admin-api.md} and
+ * {@code shared/kong-plugins.md}. Every test creates its own uniquely named entities and deletes them afterwards, so
+ * the contract also runs against a shared Kong.
+ */
+abstract class DatabaseModeContract extends ContractSupport {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Override
+    protected KongTarget.Mode expectedMode() {
+        return KongTarget.Mode.DATABASE;
+    }
+
+    // ---- GET / ----
+
+    @Test
+    void rootReportsAParseableVersionAndPostgresAsDatabase() {
+        Response root = http.get("/");
+
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.at("version").stringValue()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(root.at("configuration").path("database").stringValue()).isEqualTo("postgres");
+        assertThat(root.at("plugins").path("available_on_server").path("key-auth").path("version").isString()).isTrue();
+    }
+
+    @Test
+    void statusReportsTheDatabaseAsReachable() {
+        Response status = http.get("/status");
+
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.at("database").path("reachable").booleanValue()).isTrue();
+        assertThat(status.at("server").path("total_requests").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void unknownPathIs404NotFound() {
+        Response response = http.get("/no-such-endpoint");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("Not found");
+    }
+
+    @Test
+    void methodThePathDoesNotDefineIs405() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        Response response = http.post("/services/" + name, "{}");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void optionsIs204AndListsTheAllowedMethods() {
+        Response response = http.send("OPTIONS", "/services", null, null);
+
+        assertThat(response.status()).isEqualTo(204);
+        String allowed = response.headers().firstValue("Allow")
+                .or(() -> response.headers().firstValue("Access-Control-Allow-Methods")).orElse("");
+        assertThat(allowed).contains("GET").contains("POST");
+    }
+
+    @Test
+    void postConfigIsRefusedWithADatabase() {
+        Response response = http.post("/config", "{\"_format_version\":\"3.0\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("this endpoint is only available when Kong is configured to not use a database");
+    }
+
+    // ---- create, defaults, nulls ----
+
+    @Test
+    void createdServiceIs201WithDefaultsFilledAndUnsetFieldsAsNull() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        assertThat(service.path("id").stringValue()).matches(UUID_PATTERN);
+        assertThat(service.path("created_at").isIntegralNumber()).isTrue();
+        assertThat(service.path("updated_at").isIntegralNumber()).isTrue();
+        assertThat(service.path("name").stringValue()).isEqualTo(name);
+        assertThat(service.path("protocol").stringValue()).isEqualTo("http");
+        assertThat(service.path("port").intValue()).isEqualTo(80);
+        assertThat(service.path("retries").intValue()).isEqualTo(5);
+        assertThat(service.path("connect_timeout").intValue()).isEqualTo(60000);
+        assertThat(service.path("write_timeout").intValue()).isEqualTo(60000);
+        assertThat(service.path("read_timeout").intValue()).isEqualTo(60000);
+        assertThat(service.path("enabled").booleanValue()).isTrue();
+        for (String unset : List.of("path", "tags", "client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates")) {
+            assertThat(service.has(unset)).as("%s present", unset).isTrue();
+            assertThat(service.path(unset).isNull()).as("%s is null", unset).isTrue();
+        }
+    }
+
+    @Test
+    void serviceUrlShorthandIsExpandedAndNeverEchoed() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"url\":\"https://example.test/api\"}", name));
+
+        assertThat(service.path("protocol").stringValue()).isEqualTo("https");
+        assertThat(service.path("host").stringValue()).isEqualTo("example.test");
+        assertThat(service.path("port").intValue()).isEqualTo(443);
+        assertThat(service.path("path").stringValue()).isEqualTo("/api");
+        assertThat(service.has("url")).isFalse();
+    }
+
+    @Test
+    void patchWithUrlWithoutPathClearsThePath() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"url\":\"https://example.test/api\"}", name));
+
+        Response patched = http.patch("/services/" + name, "{\"url\":\"http://other.test:8080\"}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.at("protocol").stringValue()).isEqualTo("http");
+        assertThat(patched.at("host").stringValue()).isEqualTo("other.test");
+        assertThat(patched.at("port").intValue()).isEqualTo(8080);
+        assertThat(patched.at("path").isNull()).isTrue();
+    }
+
+    @Test
+    void createdRouteHasDefaultsAndNoExpressionFieldsUnderTheDefaultFlavor() {
+        JsonNode route = create("/routes", json("{\"name\":\"%s\",\"paths\":[\"/r\"]}", unique("route")));
+
+        assertThat(route.path("protocols").toString()).isEqualTo("[\"http\",\"https\"]");
+        assertThat(route.path("https_redirect_status_code").intValue()).isEqualTo(426);
+        assertThat(route.path("regex_priority").intValue()).isZero();
+        assertThat(route.path("strip_path").booleanValue()).isTrue();
+        assertThat(route.path("path_handling").stringValue()).isEqualTo("v0");
+        assertThat(route.path("preserve_host").booleanValue()).isFalse();
+        assertThat(route.path("request_buffering").booleanValue()).isTrue();
+        assertThat(route.path("response_buffering").booleanValue()).isTrue();
+        for (String unset : List.of("methods", "hosts", "headers", "snis", "sources", "destinations", "tags", "service")) {
+            assertThat(route.path(unset).isNull()).as("%s is null", unset).isTrue();
+        }
+        assertThat(route.has("expression")).isFalse();
+        assertThat(route.has("priority")).isFalse();
+    }
+
+    @Test
+    void createdUpstreamHasDefaultAlgorithmSlotsAndHealthchecks() {
+        JsonNode upstream = create("/upstreams", json("{\"name\":\"%s.test\"}", unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("round-robin");
+        assertThat(upstream.path("hash_on").stringValue()).isEqualTo("none");
+        assertThat(upstream.path("hash_fallback").stringValue()).isEqualTo("none");
+        assertThat(upstream.path("hash_on_cookie_path").stringValue()).isEqualTo("/");
+        assertThat(upstream.path("slots").intValue()).isEqualTo(10000);
+        assertThat(upstream.path("use_srv_name").booleanValue()).isFalse();
+        assertThat(upstream.path("host_header").isNull()).isTrue();
+        JsonNode healthchecks = upstream.path("healthchecks");
+        assertThat(healthchecks.path("threshold").numberValue().intValue()).isZero();
+        assertThat(healthchecks.at("/active/type").stringValue()).isEqualTo("http");
+        assertThat(healthchecks.at("/active/http_path").stringValue()).isEqualTo("/");
+        assertThat(healthchecks.at("/active/healthy/http_statuses").toString()).isEqualTo("[200,302]");
+        assertThat(healthchecks.at("/active/unhealthy/http_statuses").toString()).isEqualTo("[429,404,500,501,502,503,504,505]");
+        assertThat(healthchecks.at("/passive/unhealthy/http_statuses").toString()).isEqualTo("[429,500,503]");
+    }
+
+    @Test
+    void upstreamHashingOnAHeaderForcesConsistentHashing() {
+        JsonNode upstream = create("/upstreams", json(
+                "{\"name\":\"%s.test\",\"algorithm\":\"round-robin\",\"hash_on\":\"header\",\"hash_on_header\":\"x-user\"}",
+                unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("consistent-hashing");
+    }
+
+    @Test
+    void getByIdAndByEndpointKeyReturnTheSameEntity() {
+        String name = unique("svc");
+        JsonNode created = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        Response byId = http.get("/services/" + created.path("id").stringValue());
+        Response byName = http.get("/services/" + name);
+
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byId.body()).isEqualTo(created);
+        assertThat(byName.body()).isEqualTo(created);
+    }
+
+    @Test
+    void getOfAMissingEntityIs404NotFound() {
+        Response byId = http.get("/services/" + UUID.randomUUID());
+        Response byName = http.get("/services/" + unique("missing"));
+
+        assertThat(byId.status()).isEqualTo(404);
+        assertThat(byId.at("message").stringValue()).isEqualTo("Not found");
+        assertThat(byName.status()).isEqualTo(404);
+        assertThat(byName.at("message").stringValue()).isEqualTo("Not found");
+    }
+
+    // ---- errors ----
+
+    @Test
+    void missingRequiredFieldIsASchemaViolationWithCode2() {
+        Response response = http.post("/services", json("{\"name\":\"%s\"}", unique("svc")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("name").stringValue()).isEqualTo("schema violation");
+        assertThat(response.at("message").stringValue()).isEqualTo("schema violation (host: required field missing)");
+        assertThat(response.at("fields").path("host").stringValue()).isEqualTo("required field missing");
+    }
+
+    @Test
+    void severalSchemaViolationsAreCountedAndSortedInTheMessage() {
+        Response response = http.post("/services", "{\"port\":70000}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue()).isEqualTo(
+                "2 schema violations (host: required field missing; port: value should be between 0 and 65535)");
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        Response response = http.post("/services", "{\"host\":\"example.test\",\"colour\":\"blue\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("colour").stringValue()).isEqualTo("unknown field");
+    }
+
+    @Test
+    void badEnumValueListsTheAllowedValues() {
+        Response response = http.post("/services", "{\"host\":\"example.test\",\"protocol\":\"ftp\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("protocol").stringValue())
+                .isEqualTo("expected one of: grpc, grpcs, http, https, tcp, tls, tls_passthrough, udp");
+    }
+
+    @Test
+    void httpRouteWithoutAMatcherFailsTheEntityCheck() {
+        Response response = http.post("/routes", "{\"protocols\":[\"http\"]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("@entity").toString())
+                .isEqualTo("[\"must set one of 'methods', 'hosts', 'headers', 'paths' when 'protocols' is 'http'\"]");
+    }
+
+    @Test
+    void consumerNeedsAUsernameOrACustomId() {
+        Response response = http.post("/consumers", "{\"tags\":[\"x\"]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("@entity").toString())
+                .isEqualTo("[\"at least one of these fields must be non-empty: 'custom_id', 'username'\"]");
+    }
+
+    @Test
+    void malformedJsonIs400CannotParse() {
+        Response response = http.post("/services", "{\"host\":");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue()).isEqualTo("Cannot parse JSON body");
+    }
+
+    @Test
+    void duplicateNameIs409UniqueViolationWithCode5() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        Response response = http.post("/services", json("{\"name\":\"%s\",\"host\":\"other.test\"}", name));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.at("code").intValue()).isEqualTo(5);
+        assertThat(response.at("name").stringValue()).isEqualTo("unique constraint violation");
+        assertThat(response.at("message").stringValue()).isEqualTo("UNIQUE violation detected on '{name=\"" + name + "\"}'");
+        assertThat(response.at("fields").path("name").stringValue()).isEqualTo(name);
+    }
+
+    @Test
+    void foreignKeyToAMissingIdIsAForeignKeyViolationWithCode4() {
+        String missing = UUID.randomUUID().toString();
+
+        Response response = http.post("/routes", json("{\"paths\":[\"/fk\"],\"service\":{\"id\":\"%s\"}}", missing));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(4);
+        assertThat(response.at("name").stringValue()).isEqualTo("foreign key violation");
+        assertThat(response.at("message").stringValue()).isEqualTo(
+                "the foreign key '{id=\"" + missing + "\"}' does not reference an existing 'services' entity.");
+        assertThat(response.at("fields").path("service").path("id").stringValue()).isEqualTo(missing);
+    }
+
+    @Test
+    void foreignKeyByAnUnknownNameIsUnresolvedWithCode13() {
+        String missing = unique("nosvc");
+
+        Response response = http.post("/routes", json("{\"paths\":[\"/fk\"],\"service\":{\"name\":\"%s\"}}", missing));
+
+        String why = "the foreign key cannot be resolved with '{name=\"" + missing + "\"}' for an existing 'services' entity";
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(13);
+        assertThat(response.at("name").stringValue()).isEqualTo("foreign keys unresolved");
+        assertThat(response.at("message").stringValue()).isEqualTo("foreign key unresolved (service.name: " + why + ")");
+        assertThat(response.at("fields").path("service").path("name").stringValue()).isEqualTo(why);
+    }
+
+    @Test
+    void foreignKeyByNameResolvesToTheId() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        JsonNode route = create("/routes", json("{\"paths\":[\"/by-name\"],\"service\":{\"name\":\"%s\"}}", name));
+
+        assertThat(route.path("service").toString()).isEqualTo("{\"id\":\"" + service.path("id").stringValue() + "\"}");
+    }
+
+    @Test
+    void nestedPostTakesTheParentFromTheUrl() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        JsonNode route = create("/services/" + name + "/routes", "/routes", "{\"paths\":[\"/nested\"]}");
+
+        assertThat(route.path("service").path("id").stringValue()).isEqualTo(service.path("id").stringValue());
+        Response children = http.get("/services/" + name + "/routes");
+        assertThat(children.at("data").size()).isEqualTo(1);
+    }
+
+    @Test
+    void nestedPostUnderAMissingParentIs404() {
+        Response response = http.post("/services/" + unique("missing") + "/routes", "{\"paths\":[\"/x\"]}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("Not found");
+    }
+
+    // ---- PUT ----
+
+    @Test
+    void putByNameCreatesWith200AndTakesTheNameFromTheUrl() {
+        String name = unique("svc");
+        deleteAfterTest("/services/" + name);
+
+        Response response = http.put("/services/" + name, "{\"host\":\"example.test\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("name").stringValue()).isEqualTo(name);
+        assertThat(response.at("id").stringValue()).matches(UUID_PATTERN);
+        assertThat(http.get("/services/" + name).status()).isEqualTo(200);
+    }
+
+    @Test
+    void putByUuidCreatesWithThatId() {
+        String id = UUID.randomUUID().toString();
+        deleteAfterTest("/services/" + id);
+
+        Response response = http.put("/services/" + id, "{\"host\":\"example.test\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void putReplacesTheWholeEntityKeepingItsId() {
+        String name = unique("route");
+        JsonNode created = create("/routes", json(
+                "{\"name\":\"%s\",\"paths\":[\"/a\"],\"hosts\":[\"a.test\"],\"methods\":[\"GET\"],\"strip_path\":false}", name));
+
+        Response replaced = http.put("/routes/" + name, "{\"paths\":[\"/b\"]}");
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.at("id").stringValue()).isEqualTo(created.path("id").stringValue());
+        assertThat(replaced.at("paths").toString()).isEqualTo("[\"/b\"]");
+        assertThat(replaced.at("hosts").isNull()).isTrue();
+        assertThat(replaced.at("methods").isNull()).isTrue();
+        assertThat(replaced.at("strip_path").booleanValue()).isTrue();
+    }
+
+    // ---- PATCH ----
+
+    @Test
+    void patchChangesOnlyTheGivenFieldsAndNullClearsAField() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"url\":\"http://example.test/p\",\"tags\":[\"t\"]}", name));
+
+        Response patched = http.patch("/services/" + name, "{\"retries\":1,\"tags\":null}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.at("retries").intValue()).isEqualTo(1);
+        assertThat(patched.at("path").stringValue()).isEqualTo("/p");
+        assertThat(patched.at("host").stringValue()).isEqualTo("example.test");
+        assertThat(patched.at("tags").isNull()).isTrue();
+    }
+
+    @Test
+    void patchDeepMergesPluginConfigRecords() {
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+        JsonNode plugin = create("/plugins", json(
+                "{\"name\":\"rate-limiting\",\"service\":{\"id\":\"%s\"},\"config\":{\"minute\":5,\"redis\":{\"timeout\":3000}}}",
+                service.path("id").stringValue()));
+
+        Response patched = http.patch("/plugins/" + plugin.path("id").stringValue(),
+                "{\"config\":{\"hour\":100,\"redis\":{\"database\":2}}}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        JsonNode config = patched.at("config");
+        assertThat(config.path("minute").numberValue().intValue()).isEqualTo(5);
+        assertThat(config.path("hour").numberValue().intValue()).isEqualTo(100);
+        assertThat(config.at("/redis/timeout").intValue()).isEqualTo(3000);
+        assertThat(config.at("/redis/database").intValue()).isEqualTo(2);
+        assertThat(config.at("/redis/port").intValue()).isEqualTo(6379);
+        assertThat(config.path("policy").stringValue()).isEqualTo("local");
+    }
+
+    @Test
+    void patchReplacesArraysWhole() {
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+        JsonNode plugin = create("/plugins", json(
+                "{\"name\":\"key-auth\",\"service\":{\"id\":\"%s\"},\"config\":{\"key_names\":[\"apikey\",\"x-key\"]}}",
+                service.path("id").stringValue()));
+
+        Response patched = http.patch("/plugins/" + plugin.path("id").stringValue(), "{\"config\":{\"key_names\":[\"other\"]}}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.at("config").path("key_names").toString()).isEqualTo("[\"other\"]");
+    }
+
+    @Test
+    void patchOfAMissingEntityIs404WithANotFoundError() {
+        String id = UUID.randomUUID().toString();
+        String name = unique("missing");
+
+        Response byId = http.patch("/services/" + id, "{\"retries\":1}");
+        Response byName = http.patch("/services/" + name, "{\"retries\":1}");
+
+        assertThat(byId.status()).isEqualTo(404);
+        assertThat(byId.at("code").intValue()).isEqualTo(6);
+        assertThat(byId.at("name").stringValue()).isEqualTo("not found");
+        assertThat(byId.at("message").stringValue())
+                .isEqualTo("could not find the entity with primary key '{id=\"" + id + "\"}'");
+        assertThat(byId.at("fields").path("id").stringValue()).isEqualTo(id);
+        assertThat(byName.status()).isEqualTo(404);
+        assertThat(byName.at("message").stringValue()).isEqualTo("could not find the entity with '{name=\"" + name + "\"}'");
+        assertThat(byName.at("fields").path("name").stringValue()).isEqualTo(name);
+    }
+
+    // ---- DELETE ----
+
+    @Test
+    void deleteIs204WithAnEmptyBodyAndTheEntityIsGone() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        Response response = http.delete("/services/" + name);
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.text()).isEmpty();
+        assertThat(http.get("/services/" + name).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfAMissingEntityIs204() {
+        assertThat(http.delete("/services/" + UUID.randomUUID()).status()).isEqualTo(204);
+        assertThat(http.delete("/services/" + unique("missing")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void deleteOfAServiceWithRoutesIsRestrictedWithCode4() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        create("/routes", json("{\"paths\":[\"/restrict\"],\"service\":{\"name\":\"%s\"}}", name));
+
+        Response response = http.delete("/services/" + name);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(4);
+        assertThat(response.at("message").stringValue()).isEqualTo("an existing 'routes' entity references this 'services' entity");
+        assertThat(response.at("fields").path("@referenced_by").stringValue()).isEqualTo("routes");
+        assertThat(http.get("/services/" + name).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deleteOfAServiceCascadesToItsPlugins() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        JsonNode plugin = create("/services/" + name + "/plugins", "/plugins", "{\"name\":\"key-auth\"}");
+
+        assertThat(http.delete("/services/" + name).status()).isEqualTo(204);
+
+        assertThat(http.get("/plugins/" + plugin.path("id").stringValue()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfAConsumerCascadesToItsCredentials() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode credential = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+
+        assertThat(http.delete("/consumers/" + username).status()).isEqualTo(204);
+
+        assertThat(http.get("/key-auths/" + credential.path("id").stringValue()).status()).isEqualTo(404);
+    }
+
+    // ---- plugins ----
+
+    @Test
+    void pluginConfigGetsTheSchemaDefaults() {
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+
+        JsonNode plugin = create("/plugins", json("{\"name\":\"key-auth\",\"service\":{\"id\":\"%s\"}}",
+                service.path("id").stringValue()));
+
+        assertThat(plugin.path("enabled").booleanValue()).isTrue();
+        assertThat(plugin.path("protocols").toString()).isEqualTo("[\"grpc\",\"grpcs\",\"http\",\"https\"]");
+        assertThat(plugin.path("route").isNull()).isTrue();
+        assertThat(plugin.path("consumer").isNull()).isTrue();
+        assertThat(plugin.path("instance_name").isNull()).isTrue();
+        JsonNode config = plugin.path("config");
+        assertThat(config.path("key_names").toString()).isEqualTo("[\"apikey\"]");
+        assertThat(config.path("hide_credentials").booleanValue()).isFalse();
+        assertThat(config.path("key_in_header").booleanValue()).isTrue();
+        assertThat(config.path("key_in_query").booleanValue()).isTrue();
+        assertThat(config.path("key_in_body").booleanValue()).isFalse();
+        assertThat(config.path("run_on_preflight").booleanValue()).isTrue();
+        assertThat(config.path("anonymous").isNull()).isTrue();
+        assertThat(config.path("realm").isNull()).isTrue();
+    }
+
+    @Test
+    void rateLimitingConfigGetsTheSchemaDefaultsIncludingTheRedisRecord() {
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+
+        JsonNode config = create("/plugins", json("{\"name\":\"rate-limiting\",\"service\":{\"id\":\"%s\"},\"config\":{\"minute\":5}}",
+                service.path("id").stringValue())).path("config");
+
+        assertThat(config.path("second").isNull()).isTrue();
+        assertThat(config.path("limit_by").stringValue()).isEqualTo("consumer");
+        assertThat(config.path("policy").stringValue()).isEqualTo("local");
+        assertThat(config.path("fault_tolerant").booleanValue()).isTrue();
+        assertThat(config.path("hide_client_headers").booleanValue()).isFalse();
+        assertThat(config.path("error_code").numberValue().intValue()).isEqualTo(429);
+        assertThat(config.path("error_message").stringValue()).isEqualTo("API rate limit exceeded");
+        assertThat(config.path("sync_rate").numberValue().intValue()).isEqualTo(-1);
+        assertThat(config.at("/redis/host").isNull()).isTrue();
+        assertThat(config.at("/redis/port").intValue()).isEqualTo(6379);
+        assertThat(config.at("/redis/timeout").intValue()).isEqualTo(2000);
+        assertThat(config.at("/redis/database").intValue()).isZero();
+        assertThat(config.at("/redis/ssl").booleanValue()).isFalse();
+        assertThat(config.at("/redis/password").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownPluginNameIsNotEnabled() {
+        Response response = http.post("/plugins", "{\"name\":\"no-such-plugin\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("name").stringValue())
+                .isEqualTo("plugin 'no-such-plugin' not enabled; add it to the 'plugins' configuration property");
+    }
+
+    @Test
+    void secondPluginOfTheSameNameAndScopeIs409() {
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+        String id = service.path("id").stringValue();
+        create("/plugins", json("{\"name\":\"key-auth\",\"service\":{\"id\":\"%s\"}}", id));
+
+        Response response = http.post("/plugins", json("{\"name\":\"key-auth\",\"service\":{\"id\":\"%s\"}}", id));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.at("code").intValue()).isEqualTo(5);
+        JsonNode fields = response.at("fields");
+        assertThat(fields.path("name").stringValue()).isEqualTo("key-auth");
+        assertThat(fields.path("service").path("id").stringValue()).isEqualTo(id);
+        assertThat(fields.path("route").isNull()).isTrue();
+        assertThat(fields.path("consumer").isNull()).isTrue();
+    }
+
+    // ---- targets ----
+
+    @Test
+    void targetWithoutAPortGets8000AndDefaults() {
+        String upstream = unique("up") + ".test";
+        JsonNode created = create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+
+        Response response = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.1\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.at("target").stringValue()).isEqualTo("10.0.0.1:8000");
+        assertThat(response.at("weight").intValue()).isEqualTo(100);
+        assertThat(response.at("upstream").path("id").stringValue()).isEqualTo(created.path("id").stringValue());
+        assertThat(response.at("created_at").isNumber()).isTrue();
+    }
+
+    @Test
+    void duplicateTargetIs409() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        assertThat(http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.2:80\"}").status()).isEqualTo(201);
+
+        Response response = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.2:80\"}");
+
+        assertThat(response.status()).isEqualTo(409);
+    }
+
+    @Test
+    void putOnATargetUpdatesButNeverCreates() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        JsonNode target = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.3:80\"}").body();
+
+        Response updated = http.put("/upstreams/" + upstream + "/targets/10.0.0.3:80", "{\"weight\":5}");
+        Response missing = http.put("/upstreams/" + upstream + "/targets/10.0.0.4:80", "{\"weight\":5}");
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.at("weight").intValue()).isEqualTo(5);
+        assertThat(updated.at("id").stringValue()).isEqualTo(target.path("id").stringValue());
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfAMissingTargetIs404() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+
+        assertThat(http.delete("/upstreams/" + upstream + "/targets/10.9.9.9:80").status()).isEqualTo(404);
+    }
+
+    @Test
+    void topLevelTargetsEndpointsAre404() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.5:80\"}").at("id").stringValue();
+
+        Response list = http.get("/targets");
+        Response one = http.get("/targets/" + id);
+
+        assertThat(list.status()).isEqualTo(404);
+        assertThat(list.at("message").stringValue()).isEqualTo("Not found");
+        assertThat(one.status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfAnUpstreamCascadesToItsTargets() {
+        String upstream = unique("up") + ".test";
+        String id = create("/upstreams", json("{\"name\":\"%s\"}", upstream)).path("id").stringValue();
+        assertThat(http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.0.6:80\"}").status()).isEqualTo(201);
+
+        assertThat(http.delete("/upstreams/" + upstream).status()).isEqualTo(204);
+        Response recreated = http.put("/upstreams/" + id, json("{\"name\":\"%s\"}", upstream));
+
+        assertThat(recreated.status()).isEqualTo(200);
+        Response targets = http.get("/upstreams/" + id + "/targets");
+        assertThat(targets.status()).isEqualTo(200);
+        assertThat(targets.at("data").size()).as("targets left behind: %s", targets).isZero();
+    }
+
+    // ---- certificates and SNIs ----
+
+    private String certificateBody(String extra) {
+        return "{\"cert\":" + quoted(resource("cert.pem")) + ",\"key\":" + quoted(resource("key.pem")) + extra + "}";
+    }
+
+    @Test
+    void certificateSnisAreCreatedSortedAndResolveTheCertificate() {
+        String a = unique("a") + ".example.test";
+        String b = unique("b") + ".example.test";
+        JsonNode certificate = create("/certificates", certificateBody(",\"snis\":[\"" + b + "\",\"" + a + "\"]"));
+        String id = certificate.path("id").stringValue();
+
+        assertThat(certificate.path("snis").toString()).isEqualTo("[\"" + a + "\",\"" + b + "\"]");
+        Response sni = http.get("/snis/" + a);
+        assertThat(sni.status()).isEqualTo(200);
+        assertThat(sni.at("certificate").path("id").stringValue()).isEqualTo(id);
+        Response bySni = http.get("/certificates/" + b);
+        assertThat(bySni.status()).isEqualTo(200);
+        assertThat(bySni.at("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void putOfACertificateWithoutSnisRemovesThem() {
+        String a = unique("a") + ".example.test";
+        JsonNode certificate = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        Response replaced = http.put("/certificates/" + certificate.path("id").stringValue(), certificateBody(""));
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(http.get("/snis/" + a).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfACertificateRemovesItsSnis() {
+        String a = unique("a") + ".example.test";
+        JsonNode certificate = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        assertThat(http.delete("/certificates/" + certificate.path("id").stringValue()).status()).isEqualTo(204);
+
+        assertThat(http.get("/snis/" + a).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteOfACertificateUsedAsClientCertificateIsRestricted() {
+        JsonNode certificate = create("/certificates", certificateBody(""));
+        String id = certificate.path("id").stringValue();
+        create("/services", json("{\"name\":\"%s\",\"url\":\"https://example.test\",\"client_certificate\":{\"id\":\"%s\"}}",
+                unique("svc"), id));
+
+        Response response = http.delete("/certificates/" + id);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(4);
+        assertThat(http.get("/certificates/" + id).status()).isEqualTo(200);
+    }
+
+    // ---- credentials ----
+
+    @Test
+    void basicAuthPasswordIsStoredAsSha1OfPasswordAndConsumerId() {
+        String username = unique("user");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode credential = create("/consumers/" + username + "/basic-auth", "/basic-auths",
+                json("{\"username\":\"%s\",\"password\":\"open-sesame\"}", unique("login")));
+
+        assertThat(credential.path("password").stringValue())
+                .isEqualTo(sha1Hex("open-sesame" + consumer.path("id").stringValue()));
+        assertThat(credential.has("updated_at")).isFalse();
+    }
+
+    @Test
+    void keyAuthKeyIsGeneratedWhenAbsent() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode first = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+        JsonNode second = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+
+        assertThat(first.path("key").stringValue()).isNotBlank();
+        assertThat(second.path("key").stringValue()).isNotBlank().isNotEqualTo(first.path("key").stringValue());
+        assertThat(http.get("/key-auths/" + first.path("key").stringValue()).at("id").stringValue())
+                .isEqualTo(first.path("id").stringValue());
+    }
+
+    // ---- paging ----
+
+    @Test
+    void pagesHoldSizeEntitiesAndNextLeadsToTheRest() {
+        String tag = unique("page");
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            created.add(create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("user"), tag))
+                    .path("username").stringValue());
+        }
+
+        List<Integer> pageSizes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String next = "/consumers?tags=" + tag + "&size=10";
+        JsonNode last = null;
+        while (next != null) {
+            Response page = http.get(next);
+            assertThat(page.status()).as("GET %s", next).isEqualTo(200);
+            pageSizes.add(page.at("data").size());
+            page.at("data").forEach(consumer -> seen.add(consumer.path("username").stringValue()));
+            JsonNode nextNode = page.at("next");
+            if (!nextNode.isNull()) {
+                assertThat(nextNode.stringValue()).startsWith("/consumers?").contains("offset=").contains("size=10");
+                assertThat(page.at("offset").isString()).isTrue();
+            }
+            next = nextNode.isNull() ? null : nextNode.stringValue();
+            last = page.body();
+            assertThat(pageSizes).hasSizeLessThan(10);
+        }
+
+        assertThat(pageSizes).containsExactly(10, 10, 5);
+        assertThat(seen).isEqualTo(created);
+        assertThat(last.has("offset")).as("offset absent on the last page").isFalse();
+    }
+
+    @Test
+    void sizeOutsideOneToThousandIsCode9() {
+        Response zero = http.get("/consumers?size=0");
+        Response word = http.get("/consumers?size=ten");
+
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.at("code").intValue()).isEqualTo(9);
+        assertThat(zero.at("message").stringValue()).isEqualTo("size must be an integer between 1 and 1000");
+        assertThat(word.status()).isEqualTo(400);
+        assertThat(word.at("message").stringValue()).isEqualTo("size must be a number");
+    }
+
+    @Test
+    void badOffsetIsCode7() {
+        Response response = http.get("/consumers?offset=x");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(7);
+        assertThat(response.at("name").stringValue()).isEqualTo("invalid offset");
+        assertThat(response.at("message").stringValue()).startsWith("'x' is not a valid offset: ");
+    }
+
+    // ---- tags ----
+
+    @Test
+    void commaSeparatedTagsMatchEntitiesHavingAllOfThem() {
+        String one = unique("t");
+        String two = unique("t");
+        String both = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\",\"%s\"]}", unique("u"), one, two))
+                .path("username").stringValue();
+        create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), one));
+        create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), two));
+
+        assertThat(usernames(http.get("/consumers?tags=" + one + "," + two))).containsExactly(both);
+    }
+
+    @Test
+    void slashSeparatedTagsMatchEntitiesHavingAnyOfThem() {
+        String one = unique("t");
+        String two = unique("t");
+        String a = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\",\"%s\"]}", unique("u"), one, two))
+                .path("username").stringValue();
+        String b = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), one)).path("username").stringValue();
+        String c = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), two)).path("username").stringValue();
+
+        assertThat(usernames(http.get("/consumers?tags=" + one + "/" + two))).containsExactlyInAnyOrder(a, b, c);
+    }
+
+    @Test
+    void moreThanFiveTagsIsCode11WithOptions() {
+        Response response = http.get("/consumers?tags=a,b,c,d,e,f");
+
+        assertInvalidTags(response, "cannot query more than 5 tags");
+    }
+
+    @Test
+    void mixingAndAndOrInTagsIsCode11() {
+        assertInvalidTags(http.get("/consumers?tags=a,b/c"), "invalid filter syntax");
+    }
+
+    @Test
+    void emptyTagsIsCode11() {
+        assertInvalidTags(http.get("/consumers?tags="), "cannot be null");
+    }
+
+    private static void assertInvalidTags(Response response, String why) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(11);
+        assertThat(response.at("name").stringValue()).isEqualTo("invalid options");
+        assertThat(response.at("message").stringValue()).isEqualTo("invalid option (tags: " + why + ")");
+        assertThat(response.at("options").path("tags").stringValue()).isEqualTo(why);
+        assertThat(response.body().has("fields")).isFalse();
+    }
+
+    private static List<String> usernames(Response list) {
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        list.at("data").forEach(consumer -> names.add(consumer.path("username").stringValue()));
+        return names;
+    }
+
+    // ---- schemas ----
+
+    @Test
+    void entitySchemaListsFieldsWithTypesAndDefaults() {
+        Response response = http.get("/schemas/services");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode host = schemaField(response.at("fields"), "host");
+        JsonNode retries = schemaField(response.at("fields"), "retries");
+        assertThat(host.path("type").stringValue()).isEqualTo("string");
+        assertThat(host.path("required").booleanValue()).isTrue();
+        assertThat(retries.path("type").stringValue()).isEqualTo("integer");
+        assertThat(retries.path("default").intValue()).isEqualTo(5);
+    }
+
+    @Test
+    void unknownEntitySchemaIs404() {
+        Response response = http.get("/schemas/nothing");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("No entity named 'nothing'");
+    }
+
+    @Test
+    void pluginSchemaCarriesTheConfigRecordWithDefaults() {
+        Response response = http.get("/schemas/plugins/key-auth");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode config = schemaField(response.at("fields"), "config");
+        assertThat(config.path("type").stringValue()).isEqualTo("record");
+        JsonNode keyNames = schemaField(config.path("fields"), "key_names");
+        assertThat(keyNames.path("default").toString()).isEqualTo("[\"apikey\"]");
+    }
+
+    @Test
+    void unknownPluginSchemaIs404() {
+        Response response = http.get("/schemas/plugins/no-such-plugin");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("No plugin named 'no-such-plugin'");
+    }
+
+    @Test
+    void validPluginValidatesWithoutBeingCreated() {
+        Response response = http.post("/schemas/plugins/validate", "{\"name\":\"key-auth\",\"config\":{\"key_names\":[\"k\"]}}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("message").stringValue()).isEqualTo("schema validation successful");
+    }
+
+    @Test
+    void invalidPluginFailsValidationWithCode2() {
+        Response response = http.post("/schemas/plugins/validate", "{\"name\":\"key-auth\",\"config\":{\"hide_credentials\":\"maybe\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("config").path("hide_credentials").stringValue()).isEqualTo("expected a boolean");
+    }
+
+    @Test
+    void entityValidationChecksOnlyTheSchema() {
+        Response valid = http.post("/schemas/services/validate", "{\"host\":\"example.test\"}");
+        Response invalid = http.post("/schemas/services/validate", "{\"port\":1}");
+
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.at("message").stringValue()).isEqualTo("schema validation successful");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.at("fields").path("host").stringValue()).isEqualTo("required field missing");
+    }
+
+    // ---- more endpoints ----
+
+    @Test
+    void getConfigIsRefusedWithADatabase() {
+        Response response = http.get("/config");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("this endpoint is only available when Kong is configured to not use a database");
+    }
+
+    @Test
+    void trailingSlashIsTolerated() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+
+        assertThat(http.get("/services/").status()).isEqualTo(200);
+        assertThat(http.get("/services/" + name + "/").at("name").stringValue()).isEqualTo(name);
+    }
+
+    @Test
+    void foreignKeyEndpointReturnsTheParentAndRefusesDelete() {
+        String name = unique("svc");
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        JsonNode route = create("/routes", json("{\"paths\":[\"/fk-endpoint\"],\"service\":{\"name\":\"%s\"}}", name));
+        String routeId = route.path("id").stringValue();
+
+        Response parent = http.get("/routes/" + routeId + "/service");
+        Response delete = http.delete("/routes/" + routeId + "/service");
+
+        assertThat(parent.status()).isEqualTo(200);
+        assertThat(parent.at("id").stringValue()).isEqualTo(service.path("id").stringValue());
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void nestedEntityOfAnotherParentIs404() {
+        String first = unique("svc");
+        String second = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", first));
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", second));
+        JsonNode route = create("/services/" + first + "/routes", "/routes", "{\"paths\":[\"/mine\"]}");
+
+        Response response = http.get("/services/" + second + "/routes/" + route.path("id").stringValue());
+
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void consumersCanBeFilteredByCustomId() {
+        String customId = unique("cid");
+        JsonNode consumer = create("/consumers", json("{\"custom_id\":\"%s\"}", customId));
+
+        Response found = http.get("/consumers?custom_id=" + customId);
+        Response empty = http.get("/consumers?custom_id=");
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.at("data").size()).isEqualTo(1);
+        assertThat(found.at("data").path(0).path("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(found.at("next").isNull()).isTrue();
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.at("message").stringValue()).isEqualTo("custom_id must be an unempty string");
+    }
+
+    @Test
+    void aclIsAddressedByGroupUnderItsConsumer() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode acl = create("/consumers/" + username + "/acls", "/acls", "{\"group\":\"admins\"}");
+
+        Response byGroup = http.get("/consumers/" + username + "/acls/admins");
+
+        assertThat(byGroup.status()).isEqualTo(200);
+        assertThat(byGroup.at("id").stringValue()).isEqualTo(acl.path("id").stringValue());
+        assertThat(http.delete("/consumers/" + username + "/acls/nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    void jwtSecretGetsHs256AndGeneratedKeyAndSecret() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode jwt = create("/consumers/" + username + "/jwt", "/jwts", "{}");
+
+        assertThat(jwt.path("algorithm").stringValue()).isEqualTo("HS256");
+        assertThat(jwt.path("key").stringValue()).isNotBlank();
+        assertThat(jwt.path("secret").stringValue()).isNotBlank();
+        assertThat(jwt.path("rsa_public_key").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownSniInACertificateUrlIs404SniNotFound() {
+        Response response = http.get("/certificates/" + unique("nosni") + ".example.test");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.at("message").stringValue()).isEqualTo("SNI not found");
+    }
+
+    @Test
+    void sniOfAnotherCertificateIsASchemaViolation() {
+        String a = unique("a") + ".example.test";
+        String first = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]")).path("id").stringValue();
+
+        Response response = http.post("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        // Kong's certificates spec (not in the reference): 400 code 2, the existing certificate named under "snis".
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("fields").path("snis").stringValue())
+                .isEqualTo(a + " already associated with existing certificate '" + first + "'");
+    }
+
+    @Test
+    void pathOnATcpServiceFailsTheConditionalCheck() {
+        Response response = http.post("/services", "{\"protocol\":\"tcp\",\"host\":\"example.test\",\"path\":\"/x\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("@entity").toString())
+                .isEqualTo("[\"failed conditional validation given value of field 'protocol'\"]");
+        assertThat(response.at("fields").path("path").stringValue()).isEqualTo("value must be null");
+    }
+
+    @Test
+    void leastConnectionsUpstreamIgnoresHashOn() {
+        JsonNode upstream = create("/upstreams", json(
+                "{\"name\":\"%s.test\",\"algorithm\":\"least-connections\",\"hash_on\":\"ip\"}", unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("least-connections");
+        assertThat(upstream.path("hash_on").stringValue()).isEqualTo("none");
+    }
+
+    @Test
+    void basicAuthPasswordIsRehashedOnPatch() {
+        String username = unique("user");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode credential = create("/consumers/" + username + "/basic-auth", "/basic-auths",
+                json("{\"username\":\"%s\",\"password\":\"first\"}", unique("login")));
+
+        Response patched = http.patch("/basic-auths/" + credential.path("id").stringValue(), "{\"password\":\"second\"}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.at("password").stringValue()).isEqualTo(sha1Hex("second" + consumer.path("id").stringValue()));
+    }
+
+    @Test
+    void enabledPluginsListsTheBundledPlugins() {
+        Response response = http.get("/plugins/enabled");
+
+        assertThat(response.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        response.at("enabled_plugins").forEach(name -> names.add(name.stringValue()));
+        assertThat(names).contains("key-auth", "rate-limiting", "acl", "cors", "redirect");
+    }
+
+    @Test
+    void tagEndpointListsTheTaggedEntities() {
+        String tag = unique("tag");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\",\"tags\":[\"%s\"]}", unique("u"), tag));
+
+        Response response = http.get("/tags/" + tag);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.at("data").size()).isEqualTo(1);
+        JsonNode row = response.at("data").path(0);
+        assertThat(row.path("entity_name").stringValue()).isEqualTo("consumers");
+        assertThat(row.path("entity_id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(row.path("tag").stringValue()).isEqualTo(tag);
+    }
+
+    @Test
+    void nestedCollectionNextCarriesNeitherSizeNorTags() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        for (int i = 0; i < 3; i++) {
+            create("/services/" + name + "/routes", "/routes", json("{\"paths\":[\"/n%d\"]}", i));
+        }
+
+        Response page = http.get("/services/" + name + "/routes?size=2");
+
+        assertThat(page.at("data").size()).isEqualTo(2);
+        assertThat(page.at("next").stringValue()).startsWith("/services/" + name + "/routes?offset=").doesNotContain("size=");
+    }
+
+    /** The entry {@code {name: {...}}} of a schema's {@code fields} array. */
+    private static JsonNode schemaField(JsonNode fields, String name) {
+        assertThat(fields.isArray()).as("fields is an array").isTrue();
+        for (JsonNode field : fields) {
+            if (field.has(name)) {
+                return field.path(name);
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + fields);
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -51,7 +51,8 @@ final class DeclarativeConfig {
 
     private Response load(Request req) {
         Submission submission = submission(req);
-        if ("1".equals(req.query().get("check_hash")) && submission.hash().equals(state.configHash())) {
+        if (submission.text() && "1".equals(req.query().get("check_hash"))
+                && submission.hash().equals(state.configHash())) {
             return Response.of(304, null);
         }
         Map<String, Object> config = submission.config();
@@ -289,7 +290,20 @@ final class DeclarativeConfig {
 
     // ---- reading the submission -------------------------------------------------------------------------------------
 
-    private record Submission(Map<String, Object> config, String hash) {
+    /**
+     * A parsed submission and its hash; {@code text} when it came as text (a raw YAML/JSON body or a string
+     * {@code config} field). Kong hashes only text before parsing, so only text can be answered 304 by
+     * {@code check_hash}; a table is hashed after flattening, in a form no text's MD5 matches.
+     */
+    private record Submission(Map<String, Object> config, String hash, boolean text) {
+
+        static Submission ofText(String text) {
+            return new Submission(parseText(text), md5(text), true);
+        }
+
+        static Submission ofTable(Map<String, Object> table) {
+            return new Submission(table, md5("table:" + Json.text(table)), false);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -297,7 +311,7 @@ final class DeclarativeConfig {
         String contentType = req.contentType() == null ? "" : req.contentType().toLowerCase(java.util.Locale.ROOT);
         String body = new String(req.body(), StandardCharsets.UTF_8);
         if (contentType.startsWith("text/yaml") || contentType.startsWith("application/yaml")) {
-            return new Submission(parseText(body), md5(body));
+            return Submission.ofText(body);
         }
         if (body.isBlank()) {
             throw ApiError.message(400, "expected a declarative configuration");
@@ -307,13 +321,13 @@ final class DeclarativeConfig {
             throw ApiError.message(400, "expected a declarative configuration");
         }
         if (map.containsKey("_format_version")) {
-            return new Submission((Map<String, Object>) map, md5(Json.text(map)));
+            return Submission.ofTable((Map<String, Object>) map);
         }
         if (map.get("config") instanceof String text) {
-            return new Submission(parseText(text), md5(text));
+            return Submission.ofText(text);
         }
         if (map.get("config") instanceof Map<?, ?> inner) {
-            return new Submission((Map<String, Object>) inner, md5(Json.text(inner)));
+            return Submission.ofTable((Map<String, Object>) inner);
         }
         throw ApiError.message(400, "expected a declarative configuration");
     }

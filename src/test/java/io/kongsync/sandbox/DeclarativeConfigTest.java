@@ -127,6 +127,32 @@ class DeclarativeConfigTest {
     }
 
     @Test
+    void checkHashAnswers304OnlyForTheSameText() {
+        String json = "{\"_format_version\": \"3.0\", \"consumers\": [{\"username\": \"eve\"}]}";
+        var asField = Map.of("config", json);
+
+        assertThat(kong.post("/config?check_hash=1", asField).status()).isEqualTo(201);
+        assertThat(kong.post("/config?check_hash=1", asField).status()).isEqualTo(304);
+        assertThat(kong.raw("POST", "/config?check_hash=1", json, "text/yaml").status()).isEqualTo(304);
+        assertThat(kong.post("/config", asField).status()).as("without check_hash").isEqualTo(201);
+    }
+
+    @Test
+    void checkHashNeverAnswers304ToATable() {
+        String json = "{\"_format_version\":\"3.0\",\"consumers\":[{\"username\":\"eve\"}]}";
+        Map<String, Object> table = Map.of("_format_version", "3.0", "consumers", List.of(Map.of("username", "eve")));
+
+        assertThat(kong.post("/config?check_hash=1", table).status()).isEqualTo(201);
+        assertThat(kong.post("/config?check_hash=1", table).status()).isEqualTo(201);
+        assertThat(kong.post("/config?check_hash=1", Map.of("config", table)).status()).isEqualTo(201);
+        assertThat(kong.post("/config?check_hash=1", Map.of("config", table)).status()).isEqualTo(201);
+        String hash = (String) kong.get("/status").json().get("configuration_hash");
+        assertThat(hash).isNotEqualTo(DeclarativeConfig.md5(json));
+        assertThat(kong.post("/config?check_hash=1", Map.of("config", json)).status())
+                .as("text after a table, even the same JSON").isEqualTo(201);
+    }
+
+    @Test
     void entityWritesAreRefusedAfterValidation() {
         kong.raw("POST", "/config", YAML, "text/yaml");
         var post = kong.post("/services", Map.of("host", "h.test"));

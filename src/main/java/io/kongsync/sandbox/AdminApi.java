@@ -36,6 +36,9 @@ final class AdminApi {
     }
 
     private Response route(Request req) {
+        if (req.method().equals("OPTIONS")) {
+            return Response.allowing(RouteMethods.of(req));
+        }
         if (req.depth() == 0) {
             requireGet(req);
             return Response.of(200, info());

@@ -122,6 +122,7 @@ public final class Sandbox implements AutoCloseable {
         record(method, uri, response.status());
         res.status(HttpResponseStatus.valueOf(response.status()));
         res.header("X-Kongsync-Sandbox", "true");
+        response.headers().forEach(res::header);
         if (response.body() == null || response.status() == 204 || response.status() == 304) {
             res.header("Content-Length", "0");
             return res.send();

@@ -8,16 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 import tools.jackson.databind.JsonNode;
@@ -53,21 +49,6 @@ abstract class ContractSupport {
         if (target != null) {
             target.close();
         }
-    }
-
-    /**
-     * Tests this target is known to fail, by method name, with what it does instead. They are skipped with that
-     * reason rather than weakened: the test keeps stating Kong's behaviour and still runs against real Kong.
-     */
-    protected Map<String, String> knownDeviations() {
-        return Map.of();
-    }
-
-    @BeforeEach
-    void skipKnownDeviation(TestInfo test) {
-        String method = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
-        String deviation = knownDeviations().get(method);
-        Assumptions.assumeTrue(deviation == null, () -> target + " deviates from Kong: " + deviation);
     }
 
     @AfterEach

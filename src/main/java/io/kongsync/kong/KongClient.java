@@ -141,6 +141,20 @@ public final class KongClient implements AutoCloseable {
         return json(HttpMethod.POST, path, body, Replay.ALWAYS);
     }
 
+    /**
+     * A sync's write, when only its success matters: {@code PUT} (upsert), {@code DELETE} (404 counts as done) or
+     * {@code POST} of an entity carrying its id (retried as {@link #postRepeatable}). Kong's answer body is not
+     * parsed, which is most of a write's cost on this side.
+     */
+    public Mono<Void> write(String method, String path, Map<String, Object> body) {
+        return switch (method) {
+            case "PUT" -> exchange(HttpMethod.PUT, path, body, Replay.ALWAYS, status -> false).then();
+            case "POST" -> exchange(HttpMethod.POST, path, body, Replay.ALWAYS, status -> false).then();
+            case "DELETE" -> delete(path);
+            default -> Mono.error(new IllegalArgumentException("not a sync write: " + method));
+        };
+    }
+
     public Mono<Map<String, Object>> patch(String path, Map<String, Object> body) {
         return json(HttpMethod.PATCH, path, body);
     }

@@ -163,14 +163,11 @@ public final class Syncer {
 
     private Mono<Integer> execute(Operation op, Ids ids) {
         KongRequest request = KongRequest.of(op.change(), ids);
-        Mono<?> call = switch (request.method()) {
-            case "PUT" -> kong.put(request.path(), request.body());
-            case "POST" -> kong.postRepeatable(request.path(), request.body())
-                    // A retried POST whose first attempt reached Kong finds its own target: that is success.
-                    .onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
-            case "DELETE" -> kong.delete(request.path());
-            default -> throw new IllegalStateException("unexpected method " + request.method());
-        };
+        Mono<Void> call = kong.write(request.method(), request.path(), request.body());
+        if (request.method().equals("POST")) {
+            // A retried POST whose first attempt reached Kong finds its own target: that is success.
+            call = call.onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
+        }
         String where = located(op.change());
         return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + describe(e),
                 e instanceof KongException k ? k.attempts() : 1));

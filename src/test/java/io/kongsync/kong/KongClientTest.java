@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
@@ -71,6 +72,22 @@ class KongClientTest {
         assertThat(services).extracting(s -> s.get("name")).containsExactly("a", "b", "c", "d");
         kong.verify(3, getRequestedFor(urlPathEqualTo("/services")));
         assertThat(client.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aSyncWriteSucceedsOnTheStatusAloneAndStillFailsOnKongsErrors() {
+        kong.stubFor(put(urlEqualTo("/services/" + SERVICE_ID)).willReturn(aResponse().withStatus(200)
+                .withBody("not the JSON a read would need")));
+        kong.stubFor(put(urlEqualTo("/routes/" + SERVICE_ID)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"code\": 2, \"name\": \"schema violation\", "
+                                + "\"message\": \"schema violation (paths: required field missing)\"}")));
+
+        StepVerifier.create(client.write("PUT", "/services/" + SERVICE_ID, Map.of("host", "h"))).verifyComplete();
+        StepVerifier.create(client.write("PUT", "/routes/" + SERVICE_ID, Map.of("name", "r")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(KongApiException.class)
+                        .hasMessage("PUT /routes/" + SERVICE_ID + ": 400 schema violation (paths: required field missing)"))
+                .verify();
     }
 
     @Test

@@ -77,6 +77,22 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void theJsonReportStatesTheResultAndEveryOperation() throws Exception {
+        CliRun run = sync("-o", "json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out());
+        assertThat(report.propertyNames()).containsExactly("result", "message", "kong", "plan", "operations",
+                "problems", "pending", "requests", "millis");
+        assertThat(report.get("result").asString()).isEqualTo("succeeded");
+        assertThat(report.get("kong").get("sandbox").asBoolean()).isTrue();
+        assertThat(report.get("plan").get("summary").get("create").asInt()).isEqualTo(26);
+        assertThat(report.get("operations")).hasSize(26)
+                .allSatisfy(op -> assertThat(op.get("status").asString()).isEqualTo("applied"));
+        assertThat(report.get("pending").asInt()).isZero();
+    }
+
+    @Test
     void oneChangedFieldPlansExactlyThatFieldAndSyncsBackToNothing() throws IOException {
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
         Path nyan = routes.resolve("nyan.yaml");

@@ -2,6 +2,7 @@ package io.kongsync.e2e;
 
 import io.kongsync.cli.CliRun;
 import io.kongsync.cli.ExitCodes;
+import io.kongsync.sandbox.AdminClient;
 import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +28,12 @@ class SyncEndToEndTest {
 
     private Sandbox kong;
     private Path routes;
-    private AdminHttp admin;
+    private AdminClient admin;
 
     @BeforeEach
     void start() throws IOException {
         kong = Sandbox.start(SandboxOptions.defaults());
-        admin = new AdminHttp(kong.url());
+        admin = new AdminClient(kong.url());
         routes = dir.resolve("routes");
         Files.createDirectories(routes);
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
@@ -69,7 +70,7 @@ class SyncEndToEndTest {
 
         assertThat(first.exitCode()).as(first.err() + first.out()).isEqualTo(ExitCodes.OK);
         assertThat(first.out()).contains("Sync succeeded").contains("Kong matches the files");
-        assertThat(admin.list("/services")).extracting(s -> s.get("name"))
+        assertThat(admin.get("/services?size=1000").data()).extracting(s -> s.get("name"))
                 .contains("nyan", "orders-api", "payments");
         CliRun diff = diff();
         assertThat(diff.exitCode()).as(diff.out()).isEqualTo(ExitCodes.OK);
@@ -120,35 +121,35 @@ class SyncEndToEndTest {
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("- service nyan", "- route nyan", "- plugin rate-limiting (service nyan)");
-        assertThat(admin.list("/services")).extracting(s -> s.get("name")).doesNotContain("nyan");
-        assertThat(admin.list("/routes")).extracting(s -> s.get("name")).doesNotContain("nyan");
+        assertThat(admin.get("/services?size=1000").data()).extracting(s -> s.get("name")).doesNotContain("nyan");
+        assertThat(admin.get("/routes?size=1000").data()).extracting(s -> s.get("name")).doesNotContain("nyan");
     }
 
     @Test
     void aManualChangeInKongShowsAsARevertAndTheSyncRevertsIt() {
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(admin.patch("/services/nyan", Map.of("read_timeout", 1234))).isEqualTo(200);
+        assertThat(admin.patch("/services/nyan", Map.of("read_timeout", 1234)).status()).isEqualTo(200);
 
         CliRun diff = diff();
 
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(diff.out()).contains("~ service nyan\n    read_timeout: 1234 -> 30000\n");
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(admin.get("/services/nyan").get("read_timeout")).isEqualTo(30000);
+        assertThat(admin.get("/services/nyan").json().get("read_timeout")).isEqualTo(30000);
     }
 
     @Test
     void anEntityKongsyncDoesNotManageIsNeverTouched() {
         assertThat(admin.post("/services", Map.of("name", "legacy", "host", "legacy.internal", "tags",
-                List.of("team:legacy")))).isEqualTo(201);
-        Map<String, Object> before = admin.get("/services/legacy");
+                List.of("team:legacy"))).status()).isEqualTo(201);
+        Map<String, Object> before = admin.get("/services/legacy").json();
         kong.clearRequests();
 
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
 
         assertThat(kong.requests()).filteredOn(r -> r.path().contains((String) before.get("id"))
                 || r.path().contains("legacy")).isEmpty();
-        assertThat(admin.get("/services/legacy")).isEqualTo(before);
+        assertThat(admin.get("/services/legacy").json()).isEqualTo(before);
     }
 
     @Test
@@ -173,7 +174,7 @@ class SyncEndToEndTest {
     @Test
     void theMassDeleteGuardRefusesToEmptyTheGatewayUnlessAllowed() throws IOException {
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
-        int services = admin.list("/services").size();
+        int services = admin.get("/services?size=1000").data().size();
         Path empty = dir.resolve("empty.yaml");
         Files.writeString(empty, "_format_version: \"3.0\"\n");
         long writes = kong.writeCount();
@@ -184,13 +185,13 @@ class SyncEndToEndTest {
         assertThat(refused.out()).contains("Sync refused: nothing was applied. Refusing to delete all ")
                 .contains("--allow-mass-delete");
         assertThat(kong.writeCount()).isEqualTo(writes);
-        assertThat(admin.list("/services")).hasSize(services);
+        assertThat(admin.get("/services?size=1000").data()).hasSize(services);
 
         CliRun allowed = CliRun.of("sync", "-s", empty.toString(), "--kong-addr", kong.url().toString(),
                 "--allow-mass-delete");
 
         assertThat(allowed.exitCode()).as(allowed.out()).isEqualTo(ExitCodes.OK);
-        assertThat(admin.list("/services")).isEmpty();
+        assertThat(admin.get("/services?size=1000").data()).isEmpty();
     }
 
     @Test

@@ -12,46 +12,46 @@ import java.util.List;
 import java.util.Map;
 
 /** A plain JDK HTTP client for the sandbox's Admin API in tests. */
-final class AdminClient {
+public final class AdminClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URI base;
 
-    AdminClient(URI base) {
+    public AdminClient(URI base) {
         this.base = base;
     }
 
-    record Answer(int status, String text, Map<String, List<String>> headers) {
+    public record Answer(int status, String text, Map<String, List<String>> headers) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             return (Map<String, Object>) JSON.readValue(text, Object.class);
         }
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> data() {
+        public List<Map<String, Object>> data() {
             return (List<Map<String, Object>>) json().get("data");
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null, null);
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send("POST", path, body, null);
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send("PUT", path, body, null);
     }
 
-    Answer patch(String path, Object body) {
+    public Answer patch(String path, Object body) {
         return send("PATCH", path, body, null);
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send("DELETE", path, null, null);
     }
 

@@ -35,12 +35,8 @@ final class DiffCommand implements Callable<Integer> {
                     + "plans. Taken instead of --kong-addr.")
     Path current;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text, json or markdown. Default: ${DEFAULT-VALUE}")
-    String format;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the report here instead of stdout.")
-    Path outputFile;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--detailed-exitcode",
             description = "Exit 2 when the plan is not empty (0 when it is, 1 on error).")
@@ -55,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing the current state: give --kong-addr=URL (or KONGSYNC_KONG_ADDR) or --current=FILE");
         }
-        ReportFormat reportFormat = ReportFormat.parse(format);
+        ReportFormat reportFormat = report.format();
         StateLoader.Options options = source.loaderOptions();
         StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), options);
         if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
@@ -65,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
         if (plan == null) {
             return ExitCodes.ERROR;
         }
-        Output.write(spec, outputFile, Reports.render(plan, reportFormat));
+        report.write(spec, Reports.render(plan, reportFormat));
         if (!plan.conflicts().isEmpty()) {
             spec.commandLine().getErr().printf("%d conflict%s with entities kongsync does not manage.%n",
                     plan.conflicts().size(), plan.conflicts().size() == 1 ? "" : "s");

@@ -7,7 +7,6 @@ import io.kongsync.kong.KongClient;
 import io.kongsync.model.State;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.sync.KongStateReader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,17 +46,14 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!kong.isSet()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required option: '--kong-addr=URL' (or KONGSYNC_KONG_ADDR)");
-        }
+        kong.require(spec);
         State current;
         try (KongClient client = kong.connect(8)) {
             current = new KongStateReader(8).read(client, ownershipTag).block();
         }
         Dump dump = Dumper.dump(current, new DumpOptions(ownershipTag, new LinkedHashSet<>(selectTags), all));
         dump.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        Output.write(spec, outputFile, dump.yaml());
+        ReportOptions.write(spec, outputFile, dump.yaml());
         return ExitCodes.OK;
     }
 }

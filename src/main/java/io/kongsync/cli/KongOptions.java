@@ -2,6 +2,8 @@ package io.kongsync.cli;
 
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -30,6 +32,14 @@ final class KongOptions {
 
     boolean isSet() {
         return kongAddr != null;
+    }
+
+    /** Stops the command with a usage error when no Admin API address is given. */
+    void require(CommandSpec spec) {
+        if (!isSet()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--kong-addr=URL' (or KONGSYNC_KONG_ADDR)");
+        }
     }
 
     KongClient connect(int parallelism) {

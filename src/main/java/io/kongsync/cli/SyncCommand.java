@@ -7,7 +7,6 @@ import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncOptions;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.sync.Syncer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -41,23 +39,16 @@ final class SyncCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     double massDeletePercent;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text, json or markdown. Default: ${DEFAULT-VALUE}")
-    String format;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the report here instead of stdout.")
-    Path outputFile;
+    @Mixin
+    ReportOptions report;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (!kong.isSet()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required option: '--kong-addr=URL' (or KONGSYNC_KONG_ADDR)");
-        }
-        ReportFormat reportFormat = ReportFormat.parse(format);
+        kong.require(spec);
+        ReportFormat reportFormat = report.format();
         StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), source.loaderOptions());
         if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
             return ExitCodes.ERROR;
@@ -70,7 +61,7 @@ final class SyncCommand implements Callable<Integer> {
         try (KongClient client = kong.connect(parallelism)) {
             result = new Syncer(client, options).sync(desired.state(), desired.selectTags()).block();
         }
-        Output.write(spec, outputFile, Reports.render(result, reportFormat));
+        report.write(spec, Reports.render(result, reportFormat));
         return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
 }

@@ -1,23 +1,19 @@
 package io.kongsync.cli;
 
-import io.kongsync.sandbox.Sandbox;
-import io.kongsync.sandbox.SandboxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * The jar's entry point: {@code kongsync validate|diff|sync|dump|sandbox ...}; without a command it syncs
- * {@code routes/} into the sandbox.
+ * The jar's entry point: {@code kongsync serve|validate|diff|sync|dump|sandbox ...}; without a command it serves.
  */
 @Command(name = "kongsync",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kong Gateway configuration as code: validate decK-format files, plan and apply them.",
         subcommands = {ValidateCommand.class, DiffCommand.class, SyncCommand.class, DumpCommand.class,
-                SandboxCommand.class, CommandLine.HelpCommand.class})
+                SandboxCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class KongsyncMain implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,39 +46,13 @@ public final class KongsyncMain implements Callable<Integer> {
         return cli;
     }
 
-    /** For tests: run the default sync into the sandbox, then stop instead of serving until interrupted. */
-    @CommandLine.Option(names = "--exit-after-sync", hidden = true)
-    boolean exitAfterSync;
+    /** Arguments for the default command, {@code serve} (Spring settings such as {@code --server.port=9090}). */
+    @CommandLine.Unmatched
+    java.util.List<String> serveArguments = new java.util.ArrayList<>();
 
-    /**
-     * Without a command: start the sandbox (port 8001, or any free port if that is taken), sync {@code routes/} into
-     * it, and keep it running so the result can be looked at with curl. The service takes over this default later.
-     */
+    /** Without a command: {@code serve}. */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try (Sandbox sandbox = startSandbox()) {
-            err.println("kongsync: no Kong is configured, so this runs the kongsync sandbox (an in-memory stand-in for "
-                    + "the Kong 3.9 Admin API, not a gateway) at " + sandbox.url() + " and syncs routes/ into it.");
-            err.flush();
-            int code = spec.commandLine().getSubcommands().get("sync")
-                    .execute("--kong-addr", sandbox.url().toString());
-            if (code != ExitCodes.OK || exitAfterSync) {
-                return code;
-            }
-            err.println("kongsync: the sandbox keeps running; look at it with `curl " + sandbox.url()
-                    + "/services` or `kongsync diff --kong-addr " + sandbox.url() + "`. Ctrl-C stops it.");
-            err.flush();
-            sandbox.awaitTermination();
-            return ExitCodes.OK;
-        }
-    }
-
-    private static Sandbox startSandbox() {
-        try {
-            return Sandbox.start(SandboxOptions.defaults().withPort(8001));
-        } catch (RuntimeException portTaken) {
-            return Sandbox.start(SandboxOptions.defaults());
-        }
+        return spec.commandLine().getSubcommands().get("serve").execute(serveArguments.toArray(String[]::new));
     }
 }

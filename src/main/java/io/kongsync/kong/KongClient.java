@@ -49,9 +49,11 @@ public final class KongClient implements AutoCloseable {
     private final WebClient web;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong requests = new AtomicLong();
+    private final RequestObserver observer;
 
-    private KongClient(KongSettings settings) {
+    private KongClient(KongSettings settings, RequestObserver observer) {
         this.settings = settings;
+        this.observer = observer;
         String url = settings.adminUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.connections = ConnectionProvider.builder("kongsync-admin")
@@ -77,7 +79,12 @@ public final class KongClient implements AutoCloseable {
     }
 
     public static KongClient create(KongSettings settings) {
-        return new KongClient(settings);
+        return new KongClient(settings, RequestObserver.NONE);
+    }
+
+    /** A client that tells {@code observer} of every request's method and status. */
+    public static KongClient create(KongSettings settings, RequestObserver observer) {
+        return new KongClient(settings, java.util.Objects.requireNonNull(observer));
     }
 
     public URI adminUrl() {
@@ -266,6 +273,8 @@ public final class KongClient implements AutoCloseable {
                         .defaultIfEmpty(NO_BODY)
                         .map(bytes -> new Answer(response.statusCode().value(),
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), bytes)))
+                .doOnNext(answer -> observer.observed(method.name(), answer.status()))
+                .doOnError(e -> observer.observed(method.name(), 0))
                 .onErrorMap(e -> !(e instanceof KongException),
                         e -> Failures.connectionFailure(method.name(), path, replay, settings.readTimeout(), e));
     }

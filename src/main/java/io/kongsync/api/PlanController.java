@@ -1,0 +1,44 @@
+package io.kongsync.api;
+
+import io.kongsync.report.ReportFormat;
+import io.kongsync.report.Reports;
+import io.kongsync.service.SyncCoordinator;
+import io.kongsync.service.SyncFailure;
+import io.kongsync.validate.Diagnostic;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /api/v1/plan}: a dry run made now, not kept in the history. */
+@RestController
+class PlanController {
+
+    static final String COMMIT_HEADER = "Kongsync-Commit";
+
+    private final SyncCoordinator coordinator;
+
+    PlanController(SyncCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    @GetMapping("/api/v1/plan")
+    Mono<ResponseEntity<String>> plan(@RequestParam(defaultValue = "json") String format,
+                                      @RequestParam(required = false) String ref) {
+        ReportFormat reportFormat = ReportFormats.parse(format);
+        return coordinator.planNow(ref).map(dry -> {
+            var planned = dry.planned();
+            if (!planned.diagnostics().isEmpty()) {
+                throw new SyncFailure(SyncFailure.Kind.INVALID_FILES, "Kong rejects "
+                        + planned.diagnostics().size() + " plugin configuration(s)",
+                        planned.diagnostics().stream().map(Diagnostic::format).toList(), dry.snapshot().commit());
+            }
+            ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(ReportFormats.mediaType(reportFormat));
+            if (dry.snapshot().commit() != null) {
+                ok.header(COMMIT_HEADER, dry.snapshot().commit());
+            }
+            return ok.body(Reports.render(planned.plan(), reportFormat));
+        });
+    }
+}

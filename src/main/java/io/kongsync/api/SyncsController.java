@@ -1,0 +1,99 @@
+package io.kongsync.api;
+
+import io.kongsync.report.ReportFormat;
+import io.kongsync.service.HistoryStore;
+import io.kongsync.service.SyncCoordinator;
+import io.kongsync.service.SyncRecord;
+import io.kongsync.service.SyncRequest;
+import io.kongsync.service.Trigger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Syncs on demand and the history: {@code POST /api/v1/syncs}, {@code GET /api/v1/syncs[/{id}]}. */
+@RestController
+@RequestMapping("/api/v1/syncs")
+class SyncsController {
+
+    static final int MAX_PAGE_SIZE = 100;
+    /** A branch, tag or commit: what git accepts in a ref name, and no more than that. */
+    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/@+-]{1,255}");
+
+    private final SyncCoordinator coordinator;
+    private final HistoryStore history;
+
+    SyncsController(SyncCoordinator coordinator, HistoryStore history) {
+        this.coordinator = coordinator;
+        this.history = history;
+    }
+
+    /**
+     * @param dryRun plan only, apply nothing
+     * @param ref    the commit, branch or tag to sync; absent for the configured branch's head
+     */
+    record SyncBody(Boolean dryRun, String ref) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) SyncBody body) {
+        boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
+        String ref = body == null ? null : body.ref();
+        if (ref != null && !ref.isBlank() && (!REF.matcher(ref).matches() || ref.contains(".."))) {
+            throw new Problems.BadRequest("ref must be a branch, tag or commit id (letters, digits and ._/@+-, "
+                    + "at most 255 characters)");
+        }
+        SyncRecord record = coordinator.submit(new SyncRequest(Trigger.API, dryRun, ref,
+                dryRun ? "dry run requested through the API" : "sync requested through the API"));
+        return ResponseEntity.accepted().location(URI.create(location(record.id()))).body(SyncView.full(record));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable String id, @RequestParam(required = false) String format) {
+        SyncRecord record = history.get(id).orElseThrow(() -> new Problems.NotFound("no sync " + id
+                + " in the history (it keeps the newest records only)"));
+        if (format == null) {
+            return ResponseEntity.ok(SyncView.full(record));
+        }
+        ReportFormat reportFormat = ReportFormats.parse(format);
+        if (record.reports() == null) {
+            throw new Problems.NotReady("sync " + id + " is " + record.state().label()
+                    + "; its report is ready when it finishes");
+        }
+        String report = switch (reportFormat) {
+            case JSON -> record.reports().json();
+            case MARKDOWN -> record.reports().markdown();
+            default -> record.reports().text();
+        };
+        return ResponseEntity.ok().contentType(ReportFormats.mediaType(reportFormat)).body(report);
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new Problems.BadRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        HistoryStore.Page found = history.list(page, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", found.items().stream().map(SyncView::brief).toList());
+        body.put("page", found.page());
+        body.put("size", found.size());
+        body.put("total", found.total());
+        body.put("next", (page + 1) * size < found.total() ? "/api/v1/syncs?page=" + (page + 1) + "&size=" + size
+                : null);
+        return body;
+    }
+
+    static String location(String id) {
+        return "/api/v1/syncs/" + id;
+    }
+}

@@ -1,0 +1,4 @@
+package io.kongsync.git;
+
+public record SourceInfo(String kind, String uri, String branch, String path) {
+}

@@ -1,0 +1,104 @@
+package io.kongsync.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of {@code kongsync serve}, under {@code kongsync.*} (environment: {@code KONGSYNC_GIT_URI} and so
+ * on). The secrets among them never print: each record's {@code toString} says only whether one is set.
+ *
+ * @param dataDir     where the git clone, its snapshots and the sync history live
+ * @param syncOnStart reconcile once when the service starts, so Kong matches git after every deployment
+ */
+@ConfigurationProperties("kongsync")
+public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong, @DefaultValue Api api,
+                                 @DefaultValue Webhook webhook, @DefaultValue Drift drift,
+                                 @DefaultValue Sync sync, @DefaultValue History history,
+                                 @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart) {
+
+    /**
+     * The repository holding the route files. Without {@code uri} the service reads the local {@code path}
+     * directory instead.
+     *
+     * @param sshPrivateKey  a PEM private key, for {@code ssh://} and {@code git@host:} URIs
+     * @param sshKnownHosts  known_hosts lines for the git server; required with an SSH key
+     */
+    public record Git(String uri, @DefaultValue("main") String branch, @DefaultValue("routes") String path,
+                      String username, String password, String sshPrivateKey, String sshKnownHosts,
+                      @DefaultValue("60s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Git[uri=" + Redact.uri(uri) + ", branch=" + branch + ", path=" + path + ", username=" + username
+                    + ", password=" + Redact.set(password) + ", sshPrivateKey=" + Redact.set(sshPrivateKey) + "]";
+        }
+    }
+
+    /**
+     * The Kong to keep in line. Without {@code adminUrl} (and without discovery) the service starts the kongsync
+     * sandbox, an in-memory stand-in for the Kong Admin API, in-process and syncs into it.
+     *
+     * @param sandboxPort the sandbox's port when it runs (any free port when this one is taken)
+     */
+    public record Kong(URI adminUrl, String adminToken, Path caCert, @DefaultValue("30s") Duration timeout,
+                       @DefaultValue("10") int parallelism, @DefaultValue("8001") int sandboxPort) {
+
+        @Override
+        public String toString() {
+            return "Kong[adminUrl=" + adminUrl + ", adminToken=" + Redact.set(adminToken) + ", timeout=" + timeout
+                    + ", parallelism=" + parallelism + "]";
+        }
+    }
+
+    /** @param token the Bearer token every {@code /api/v1} call but the webhooks needs; unset: loopback only */
+    public record Api(String token) {
+
+        @Override
+        public String toString() {
+            return "Api[token=" + Redact.set(token) + "]";
+        }
+    }
+
+    /** A provider without its secret is disabled (its endpoint answers 404). */
+    public record Webhook(String githubSecret, String gitlabToken, String bitbucketSecret,
+                          @DefaultValue("1MB") DataSize maxBodySize) {
+
+        @Override
+        public String toString() {
+            return "Webhook[github=" + Redact.set(githubSecret) + ", gitlab=" + Redact.set(gitlabToken)
+                    + ", bitbucket=" + Redact.set(bitbucketSecret) + ", maxBodySize=" + maxBodySize + "]";
+        }
+    }
+
+    /** @param interval 0 turns drift checks off */
+    public record Drift(@DefaultValue("5m") Duration interval, @DefaultValue("false") boolean autoCorrect) {
+    }
+
+    public record Sync(@DefaultValue("managed-by:kongsync") String ownershipTag,
+                       @DefaultValue("25") double massDeleteThresholdPercent,
+                       @DefaultValue("false") boolean allowMassDelete) {
+    }
+
+    /** @param maxFileSize when the history file outgrows this it is compacted, the old one kept beside it */
+    public record History(@DefaultValue("500") int maxRecords, @DefaultValue("10MB") DataSize maxFileSize) {
+    }
+
+    static final class Redact {
+
+        private Redact() {
+        }
+
+        static String set(String secret) {
+            return secret == null || secret.isEmpty() ? "(unset)" : "(set)";
+        }
+
+        static String uri(String uri) {
+            return uri == null ? null : uri.replaceAll("//[^/@]*@", "//");
+        }
+    }
+}

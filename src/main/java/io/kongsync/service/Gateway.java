@@ -1,0 +1,20 @@
+package io.kongsync.service;
+
+import io.kongsync.model.State;
+import io.kongsync.sync.SyncResult;
+import io.kongsync.sync.Syncer;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Set;
+
+/** The Kong that a service instance keeps in line with git: one Admin API, or (DB-less on AWS) several nodes. */
+public interface Gateway {
+
+    Mono<Syncer.Planned> plan(State desired, Set<String> selectTags);
+
+    Mono<SyncResult> sync(State desired, Set<String> selectTags);
+
+    /** Every admin node, with what it answers to {@code GET /} (unreachable nodes included, with their error). */
+    Mono<List<NodeStatus>> nodes();
+}

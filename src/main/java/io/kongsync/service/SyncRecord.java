@@ -1,0 +1,72 @@
+package io.kongsync.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One sync or dry run, as the API shows it and the history keeps it. Immutable: each step makes a new record.
+ *
+ * @param ref           what was asked for (commit, branch or tag); null for the branch's head
+ * @param reason        what asked for it, e.g. "GitHub push to main at 1a2b3c4"
+ * @param coalesced     how many later requests were folded into this one while it waited
+ * @param commit        the commit synced (null before the files are read, or for a plain directory)
+ * @param commitMessage its first line
+ * @param durationMillis from start to finish; null until finished
+ * @param plan          the plan's counts; null when no plan was made
+ * @param kongMatches   after a sync: whether Kong, read again, matches the files; null for dry runs
+ * @param operations    every operation's outcome (empty for dry runs)
+ * @param error         why it failed; null otherwise. Never holds a secret.
+ * @param problems      problems located in the files, as {@code FILE:LINE:COL: PATH: message}
+ * @param reports       the report in text, JSON and markdown, secrets masked; null until finished
+ */
+public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dryRun, String ref, String reason,
+                         int coalesced, String commit, String commitMessage, Instant queuedAt, Instant startedAt,
+                         Instant finishedAt, Long durationMillis, PlanSummary plan, Boolean kongMatches,
+                         List<OperationRecord> operations, String error, List<String> problems,
+                         StoredReports reports) {
+
+    public SyncRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(trigger, "trigger");
+        operations = operations == null ? List.of() : List.copyOf(operations);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public static SyncRecord queued(String id, SyncRequest request, Instant now) {
+        return new SyncRecord(id, SyncState.QUEUED, request.trigger(), request.dryRun(), request.ref(),
+                request.reason(), 0, null, null, now, null, null, null, null, null, List.of(), null, List.of(), null);
+    }
+
+    /** This queued sync, now standing for {@code request} too: it will sync the newer ref. */
+    public SyncRecord coalesce(SyncRequest request) {
+        return new SyncRecord(id, state, request.trigger(), dryRun, request.ref(), request.reason(), coalesced + 1,
+                commit, commitMessage, queuedAt, startedAt, finishedAt, durationMillis, plan, kongMatches, operations,
+                error, problems, reports);
+    }
+
+    public SyncRecord running(Instant now) {
+        return new SyncRecord(id, SyncState.RUNNING, trigger, dryRun, ref, reason, coalesced, commit, commitMessage,
+                queuedAt, now, null, null, plan, kongMatches, operations, error, problems, reports);
+    }
+
+    public SyncRecord atCommit(String sha, String message) {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, sha, message, queuedAt, startedAt,
+                finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports);
+    }
+
+    /** The finished record. {@code error} null means it succeeded. */
+    public SyncRecord finished(Instant now, PlanSummary planSummary, Boolean matches, List<OperationRecord> ops,
+                               String failure, List<String> fileProblems, StoredReports rendered) {
+        Instant begun = startedAt != null ? startedAt : now;
+        return new SyncRecord(id, failure == null ? SyncState.SUCCEEDED : SyncState.FAILED, trigger, dryRun, ref,
+                reason, coalesced, commit, commitMessage, queuedAt, begun, now,
+                Duration.between(begun, now).toMillis(), planSummary, matches, ops, failure, fileProblems, rendered);
+    }
+
+    public SyncRecord failed(Instant now, String failure) {
+        return finished(now, plan, kongMatches, operations, failure, problems, reports);
+    }
+}

@@ -15,7 +15,7 @@ import java.net.URI;
  * Every error of the API is RFC 9457 {@code application/problem+json}: the framework's own (bad JSON, unknown
  * parameters, wrong method) through {@link ResponseEntityExceptionHandler}, and kongsync's below.
  */
-@RestControllerAdvice(basePackageClasses = Problems.class)
+@RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -91,9 +91,26 @@ public final class HistoryStore {
                 unreadable++;
             }
         }
+        if (!lines.isEmpty() && !endsWithNewline()) {
+            append("\n");
+        }
         if (unreadable > 0) {
             LOG.warn("skipped {} unreadable line(s) of {} (a write cut short by a crash, or a hand edit)",
                     unreadable, file);
+        }
+    }
+
+    /** A line torn by a crash must not swallow the next record appended. */
+    private boolean endsWithNewline() {
+        try (var channel = Files.newByteChannel(file)) {
+            if (channel.size() == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) == '\n';
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sync history " + file, e);
         }
     }
 

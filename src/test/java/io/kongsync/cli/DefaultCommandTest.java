@@ -1,20 +1,129 @@
 package io.kongsync.cli;
 
+import io.kongsync.sandbox.AdminClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the README's run command does on a fresh clone: sync routes/ into the sandbox. */
+/**
+ * The README's run command on a fresh clone: the jar's main with no command serves, starts the sandbox in-process,
+ * syncs routes/ into it, and (with no API token) listens on loopback only. Runs the real main in a child JVM.
+ */
 class DefaultCommandTest {
 
-    @Test
-    void withoutACommandRoutesAreSyncedIntoTheSandbox() {
-        CliRun run = CliRun.of("--exit-after-sync");
+    private static final Pattern PORT = Pattern.compile("Netty started on port (\\d+)");
+    private static final Pattern SANDBOX = Pattern.compile("running the kongsync sandbox at (http://\\S+),");
 
-        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCodes.OK);
-        assertThat(run.err()).contains("runs the kongsync sandbox (an in-memory stand-in for the Kong 3.9 Admin API, "
-                + "not a gateway)");
-        assertThat(run.out()).contains("+ service nyan").contains("Applied to the kongsync sandbox (Kong 3.9.1), "
-                + "database mode:").contains("Sync succeeded:").contains("Kong matches the files");
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutACommandTheServiceSyncsRoutesIntoTheSandboxAndListensOnLoopbackOnly() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KongsyncMain.class.getName(),
+                "--server.port=0", "--management.server.port=0", "--kongsync.kong.sandbox-port=0",
+                "--kongsync.data-dir=" + dataDir,
+                // the test class path carries logback-test.xml (WARN); the lines this test waits for are INFO
+                "--logging.level.io.kongsync=INFO", "--logging.level.org.springframework.boot.reactor.netty=INFO")
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("KONGSYNC_"));
+        Process process = builder.start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            StringBuilder log = new StringBuilder();
+            String apiPort = null;
+            String sandbox = null;
+            boolean synced = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!synced && System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line == null) {
+                    assertThat(process.isAlive()).as(log::toString).isTrue();
+                    continue;
+                }
+                log.append(line).append('\n');
+                Matcher port = PORT.matcher(line);
+                if (apiPort == null && port.find()) {
+                    apiPort = port.group(1);
+                }
+                Matcher sandboxUrl = SANDBOX.matcher(line);
+                if (sandboxUrl.find()) {
+                    sandbox = sandboxUrl.group(1);
+                }
+                assertThat(line).as(log::toString).doesNotContain(" failed");
+                synced = line.contains("SyncCoordinator") && line.contains("succeeded");
+            }
+            assertThat(synced).as(log::toString).isTrue();
+            assertThat(log).contains("kongsync.api.token is not set: the API listens on 127.0.0.1 only");
+
+            AdminClient api = new AdminClient(URI.create("http://127.0.0.1:" + apiPort));
+            Map<String, Object> status = api.get("/api/v1/status").json();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> gateway = (Map<String, Object>) status.get("gateway");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> lastSync = (Map<String, Object>) status.get("lastSync");
+            assertThat(gateway).containsEntry("sandbox", true);
+            assertThat(lastSync).containsEntry("state", "succeeded")
+                    .containsEntry("trigger", "start").containsEntry("kongMatches", true);
+            List<Map<String, Object>> services = new AdminClient(URI.create(sandbox)).get("/services").data();
+            assertThat(services).extracting(s -> s.get("name")).contains("nyan");
+
+            InetAddress outside = nonLoopbackAddress();
+            int port = Integer.parseInt(apiPort);
+            if (outside != null) {
+                try (Socket socket = new Socket()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
+                            new InetSocketAddress(outside, port), 2000))
+                            .isInstanceOf(IOException.class);
+                }
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws IOException {
+        for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : nic.inetAddresses().toList()) {
+                if (address instanceof Inet4Address) {
+                    return address;
+                }
+            }
+        }
+        return null;
     }
 }

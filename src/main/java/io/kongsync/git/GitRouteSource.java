@@ -1,6 +1,8 @@
 package io.kongsync.git;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -209,26 +211,46 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
     }
 
     private int timeoutSeconds() {
-        long seconds = settings.timeout().toSeconds() + (settings.timeout().toSecondsPart() > 0
-                || settings.timeout().toNanosPart() > 0 ? 1 : 0);
+        long seconds = settings.timeout().toSeconds() + (settings.timeout().toNanosPart() > 0 ? 1 : 0);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
     }
 
-    /** The messages along the cause chain, each once: JGit wraps "not authorized" in "Invalid remote: ...". */
-    private static String describe(Throwable error) {
-        List<String> parts = new ArrayList<>();
-        for (Throwable t = error; t != null && parts.size() < 4; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message == null || message.isBlank()) {
-                continue;
-            }
-            String m = message.strip();
-            if (parts.stream().noneMatch(p -> p.contains(m))) {
-                parts.removeIf(m::contains);
-                parts.add(m);
+    /**
+     * The messages along the cause chain, each once and without the URI the caller already names: JGit wraps
+     * "not authorized" in "Invalid remote", and an unknown host in "cannot open git-upload-pack".
+     */
+    private String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return "timed out after " + timeoutSeconds() + " s";
             }
         }
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = error; t != null && parts.size() < 5; t = t.getCause()) {
+            String message = reason(t);
+            if (message == null || parts.stream().anyMatch(p -> p.contains(message))) {
+                continue;
+            }
+            parts.removeIf(message::contains);
+            parts.add(message);
+        }
         return parts.isEmpty() ? error.getClass().getSimpleName() : String.join(": ", parts);
+    }
+
+    private String reason(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().strip();
+        if (t instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (message.isEmpty() || message.startsWith("Invalid remote: ")) {
+            return null;
+        }
+        for (String uri : List.of(remote.fetchUri(), remote.display(), settings.uri())) {
+            while (message.startsWith(uri + ": ")) {
+                message = message.substring(uri.length() + 2);
+            }
+        }
+        return message;
     }
 
     private RevCommit resolve(String ref) {

@@ -70,7 +70,8 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
     GitRouteSource(GitSettings settings, int keptSnapshots) {
         this.settings = settings;
         this.remote = RemoteUri.parse(settings.uri(), settings.username(), settings.password());
-        this.ssh = remote.ssh() ? new SshAccess(settings.sshPrivateKey(), settings.sshKnownHosts()) : null;
+        this.ssh = remote.ssh() ? new SshAccess(settings.sshPrivateKey(), settings.sshKnownHosts(),
+                settings.workDir()) : null;
         try {
             Files.createDirectories(settings.workDir());
         } catch (IOException e) {

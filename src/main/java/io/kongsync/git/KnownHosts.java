@@ -49,7 +49,7 @@ final class KnownHosts implements ServerKeyDatabase {
         int unreadable = 0;
         for (KnownHostEntry entry : raw == null ? List.<KnownHostEntry>of() : raw) {
             AuthorizedKeyEntry keyEntry = entry.getKeyEntry();
-            if (keyEntry == null || "@cert-authority".equals(entry.getMarker())) {
+            if (keyEntry == null || isMarked(entry, "cert-authority")) {
                 continue;
             }
             try {
@@ -57,7 +57,7 @@ final class KnownHosts implements ServerKeyDatabase {
                 if (key == null) {
                     unreadable++;
                 } else {
-                    entries.add(new Trusted(entry, key, "@revoked".equals(entry.getMarker())));
+                    entries.add(new Trusted(entry, key, isMarked(entry, "revoked")));
                 }
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 unreadable++;
@@ -134,6 +134,12 @@ final class KnownHosts implements ServerKeyDatabase {
                 : "SSH host " + host + " is not in " + source + " (server sent " + fingerprint
                         + "); add the host's known_hosts line after checking the fingerprint";
         return false;
+    }
+
+    /** sshd keeps the marker without its '@'; accept both spellings. */
+    private static boolean isMarked(KnownHostEntry entry, String marker) {
+        String m = entry.getMarker();
+        return m != null && (m.equals(marker) || m.equals("@" + marker));
     }
 
     /** Why the last connection was refused, cleared by reading. */

@@ -1,7 +1,9 @@
 package io.kongsync.git;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * The SSH client for one repository: the private key from the settings (not ~/.ssh), host keys checked strictly
@@ -27,11 +30,15 @@ final class SshAccess implements AutoCloseable {
     private final KnownHosts knownHosts;
     private final SshdSessionFactory factory;
 
-    SshAccess(String privateKeyPem, String knownHostsText) {
+    SshAccess(String privateKeyPem, String knownHostsText, Path fallbackHome) {
         this.knownHosts = knownHostsText == null
                 ? KnownHosts.fromSystemFiles()
                 : KnownHosts.fromText(knownHostsText, KNOWN_HOSTS_SETTING);
+        File userHome = FS.DETECTED.userHome();
+        File homeDir = userHome != null ? userHome : fallbackHome.toFile();
         SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
+                .setHomeDirectory(homeDir)
+                .setSshDirectory(new File(homeDir, ".ssh"))
                 .setConfigFile(sshDir -> null)
                 .setServerKeyDatabase((home, sshDir) -> knownHosts);
         if (privateKeyPem != null && !privateKeyPem.isBlank()) {

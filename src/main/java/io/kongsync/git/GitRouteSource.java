@@ -79,14 +79,19 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
             throw new SourceException("cannot create the git work directory " + settings.workDir() + ": "
                     + e.getMessage());
         }
+        this.snapshots = new Snapshots(settings.workDir().resolve(SNAPSHOTS_DIR), keptSnapshots);
+        Repository opened = null;
         try {
-            this.repository = openOrInit(settings.workDir().resolve(REPOSITORY_DIR));
+            opened = openOrInit(settings.workDir().resolve(REPOSITORY_DIR));
+            snapshots.reset();
         } catch (SourceException e) {
+            if (opened != null) {
+                opened.close();
+            }
             closeQuietly();
             throw e;
         }
-        this.snapshots = new Snapshots(settings.workDir().resolve(SNAPSHOTS_DIR), keptSnapshots);
-        snapshots.reset();
+        this.repository = opened;
     }
 
     @Override

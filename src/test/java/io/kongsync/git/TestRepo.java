@@ -1,0 +1,111 @@
+package io.kongsync.git;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * A bare "origin" repository in a temporary directory and a working clone that commits and pushes to it, as
+ * a developer would.
+ */
+final class TestRepo implements AutoCloseable {
+
+    /** The first commit's time; each later commit is a minute later. */
+    static final Instant FIRST_COMMIT_TIME = Instant.parse("2026-05-04T10:15:30Z");
+
+    private int commits;
+
+    private final Path origin;
+    private final Git work;
+
+    private TestRepo(Path origin, Git work) {
+        this.origin = origin;
+        this.work = work;
+    }
+
+    static TestRepo create(Path dir) throws GitAPIException {
+        Path origin = dir.resolve("origin.git");
+        Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
+        Git work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
+        try {
+            work.remoteAdd().setName("origin").setUri(new URIish(origin.toUri().toString())).call();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestRepo(origin, work);
+    }
+
+    Path origin() {
+        return origin;
+    }
+
+    String uri() {
+        return origin.toUri().toString();
+    }
+
+    /** Writes path/content pairs, commits them all on the current branch and pushes; returns the commit id. */
+    String commit(String message, String... pathsAndContents) throws IOException, GitAPIException {
+        Path root = work.getRepository().getWorkTree().toPath();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            Path file = root.resolve(pathsAndContents[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pathsAndContents[i + 1]);
+        }
+        return commitAndPush(message);
+    }
+
+    String delete(String message, String... paths) throws IOException, GitAPIException {
+        for (String path : paths) {
+            work.rm().addFilepattern(path).call();
+        }
+        return commitAndPush(message);
+    }
+
+    private String commitAndPush(String message) throws GitAPIException {
+        work.add().addFilepattern(".").call();
+        PersonIdent ada = ada(FIRST_COMMIT_TIME.plusSeconds(60L * commits++));
+        RevCommit commit = work.commit().setMessage(message).setAuthor(ada).setCommitter(ada).call();
+        push();
+        return commit.name();
+    }
+
+    private static PersonIdent ada(Instant when) {
+        return new PersonIdent("Ada Lovelace", "ada@example.com", when, ZoneOffset.UTC);
+    }
+
+    void newBranch(String name) throws GitAPIException {
+        work.checkout().setCreateBranch(true).setName(name).call();
+    }
+
+    void switchTo(String name) throws GitAPIException {
+        work.checkout().setName(name).call();
+    }
+
+    void annotatedTag(String name, String message) throws GitAPIException {
+        work.tag().setName(name).setMessage(message).setAnnotated(true).setTagger(ada(FIRST_COMMIT_TIME)).call();
+        work.push().setPushTags().call();
+    }
+
+    void lightweightTag(String name) throws GitAPIException {
+        work.tag().setName(name).setAnnotated(false).call();
+        work.push().setPushTags().call();
+    }
+
+    void push() throws GitAPIException {
+        work.push().setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).call();
+    }
+
+    @Override
+    public void close() {
+        work.close();
+    }
+}

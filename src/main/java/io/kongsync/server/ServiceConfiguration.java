@@ -1,6 +1,8 @@
 package io.kongsync.server;
 
 import io.kongsync.git.DirectoryRouteSource;
+import io.kongsync.git.GitRouteSource;
+import io.kongsync.git.GitSettings;
 import io.kongsync.git.RouteSource;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongSettings;
@@ -68,9 +70,19 @@ class ServiceConfiguration {
         return new SingleNodeGateway(kong, options);
     }
 
+    /** The git repository when {@code kongsync.git.uri} is set, else the local routes directory. */
     @Bean
     RouteSource routeSource(KongsyncProperties properties) {
-        return new DirectoryRouteSource(Path.of(properties.git().path()));
+        KongsyncProperties.Git git = properties.git();
+        if (git.uri() == null || git.uri().isBlank()) {
+            return new DirectoryRouteSource(Path.of(git.path()));
+        }
+        return new GitRouteSource(GitSettings.of(git.uri(), properties.dataDir().resolve("git"))
+                .withBranch(git.branch())
+                .withPath(git.path())
+                .withCredentials(git.username(), git.password())
+                .withSsh(git.sshPrivateKey(), git.sshKnownHosts())
+                .withTimeout(git.timeout()));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.kongsync.server;
 
+import io.kongsync.git.RouteSource;
+import io.kongsync.git.SourceInfo;
 import io.kongsync.service.DriftMonitor;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRequest;
@@ -25,10 +27,12 @@ class ServiceLifecycle {
     private final SyncCoordinator coordinator;
     private final DriftMonitor drift;
     private final KongTarget target;
+    private final RouteSource source;
     private Disposable schedule;
 
     ServiceLifecycle(KongsyncProperties properties, SyncCoordinator coordinator, DriftMonitor drift,
-                     KongTarget target) {
+                     KongTarget target, RouteSource source) {
+        this.source = source;
         this.properties = properties;
         this.coordinator = coordinator;
         this.drift = drift;
@@ -37,7 +41,9 @@ class ServiceLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void started() {
-        LOG.info("kongsync serve: routes from {}, Kong Admin API {}{}, history in {}", properties.git(),
+        SourceInfo from = source.info();
+        LOG.info("kongsync serve: routes from {} {}{}, Kong Admin API {}{}, history in {}", from.kind(), from.uri(),
+                from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")",
                 target.adminUrl(), target.sandbox() ? " (the kongsync sandbox)" : "",
                 properties.dataDir().toAbsolutePath());
         if (properties.syncOnStart()) {

@@ -17,7 +17,7 @@ import org.eclipse.jgit.transport.URIish;
  * A bare "origin" repository in a temporary directory and a working clone that commits and pushes to it, as
  * a developer would.
  */
-final class TestRepo implements AutoCloseable {
+public final class TestRepo implements AutoCloseable {
 
     /** The first commit's time; each later commit is a minute later. */
     static final Instant FIRST_COMMIT_TIME = Instant.parse("2026-05-04T10:15:30Z");
@@ -32,7 +32,7 @@ final class TestRepo implements AutoCloseable {
         this.work = work;
     }
 
-    static TestRepo create(Path dir) throws GitAPIException {
+    public static TestRepo create(Path dir) throws GitAPIException {
         Path origin = dir.resolve("origin.git");
         Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
         Git work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
@@ -44,16 +44,16 @@ final class TestRepo implements AutoCloseable {
         return new TestRepo(origin, work);
     }
 
-    Path origin() {
+    public Path origin() {
         return origin;
     }
 
-    String uri() {
+    public String uri() {
         return origin.toUri().toString();
     }
 
     /** Writes path/content pairs, commits them all on the current branch and pushes; returns the commit id. */
-    String commit(String message, String... pathsAndContents) throws IOException, GitAPIException {
+    public String commit(String message, String... pathsAndContents) throws IOException, GitAPIException {
         Path root = work.getRepository().getWorkTree().toPath();
         for (int i = 0; i < pathsAndContents.length; i += 2) {
             Path file = root.resolve(pathsAndContents[i]);
@@ -63,7 +63,7 @@ final class TestRepo implements AutoCloseable {
         return commitAndPush(message);
     }
 
-    String delete(String message, String... paths) throws IOException, GitAPIException {
+    public String delete(String message, String... paths) throws IOException, GitAPIException {
         for (String path : paths) {
             work.rm().addFilepattern(path).call();
         }
@@ -82,11 +82,11 @@ final class TestRepo implements AutoCloseable {
         return new PersonIdent("Ada Lovelace", "ada@example.com", when, ZoneOffset.UTC);
     }
 
-    void newBranch(String name) throws GitAPIException {
+    public void newBranch(String name) throws GitAPIException {
         work.checkout().setCreateBranch(true).setName(name).call();
     }
 
-    void switchTo(String name) throws GitAPIException {
+    public void switchTo(String name) throws GitAPIException {
         work.checkout().setName(name).call();
     }
 
@@ -100,7 +100,7 @@ final class TestRepo implements AutoCloseable {
         work.push().setPushTags().call();
     }
 
-    void push() throws GitAPIException {
+    public void push() throws GitAPIException {
         work.push().setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*")).call();
     }
 

@@ -1,0 +1,154 @@
+package io.kongsync.api;
+
+import io.kongsync.git.RouteSource;
+import io.kongsync.server.KongsyncProperties;
+import io.kongsync.service.SyncCoordinator;
+import io.kongsync.service.SyncRecord;
+import io.kongsync.service.SyncRequest;
+import io.kongsync.service.Trigger;
+import io.kongsync.webhook.Provider;
+import io.kongsync.webhook.PushEvent;
+import io.kongsync.webhook.PushEvents;
+import io.kongsync.webhook.WebhookVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code POST /api/v1/webhooks/{github|gitlab|bitbucket}}: a push to the configured branch that touches the routes
+ * path starts a sync of the pushed commit. The signature (GitHub, Bitbucket: HMAC-SHA256 of the raw body; GitLab: the
+ * token) is checked in constant time before anything else is read; a provider without a secret is disabled.
+ */
+@RestController
+class WebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final KongsyncProperties properties;
+    private final SyncCoordinator coordinator;
+    private final RouteSource source;
+
+    WebhookController(KongsyncProperties properties, SyncCoordinator coordinator, RouteSource source) {
+        this.properties = properties;
+        this.coordinator = coordinator;
+        this.source = source;
+    }
+
+    @PostMapping("/api/v1/webhooks/{provider}")
+    Mono<ResponseEntity<Object>> receive(@PathVariable String provider, ServerHttpRequest request) {
+        Provider which = provider(provider);
+        String secret = secret(which);
+        if (secret == null || secret.isBlank()) {
+            throw new Problems.NotFound("the " + which.displayName() + " webhook is disabled: set kongsync.webhook."
+                    + which.name().toLowerCase(Locale.ROOT) + (which == Provider.GITLAB ? "-token" : "-secret"));
+        }
+        int limit = (int) Math.min(Integer.MAX_VALUE, properties.webhook().maxBodySize().toBytes());
+        return DataBufferUtils.join(request.getBody(), limit)
+                .map(buffer -> {
+                    byte[] body = new byte[buffer.readableByteCount()];
+                    buffer.read(body);
+                    DataBufferUtils.release(buffer);
+                    return body;
+                })
+                .defaultIfEmpty(new byte[0])
+                .map(body -> handle(which, secret, request.getHeaders()::getFirst, body))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
+                        "the webhook body is larger than kongsync.webhook.max-body-size ("
+                                + properties.webhook().maxBodySize() + ")")));
+    }
+
+    private ResponseEntity<Object> handle(Provider provider, String secret, Function<String, String> header,
+                                          byte[] body) {
+        if (!WebhookVerifier.verify(provider, secret, header, body)) {
+            LOG.warn("refused a {} webhook: its signature is missing or wrong", provider.displayName());
+            return problem(HttpStatus.UNAUTHORIZED, "the " + provider.displayName() + " webhook's signature is "
+                    + "missing or does not match the configured secret");
+        }
+        String branch = properties.git().branch();
+        PushEvent event;
+        try {
+            event = PushEvents.parse(provider, header, body, branch);
+        } catch (IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return switch (event.kind()) {
+            case PING -> answer(HttpStatus.OK, "pong", event, event.description() + " answered", null);
+            case OTHER -> ignored(event, "kongsync acts on pushes only");
+            case BRANCH_DELETED -> ignored(event, "a deleted branch is never synced");
+            case PUSH -> push(event, branch);
+        };
+    }
+
+    private ResponseEntity<Object> push(PushEvent event, String branch) {
+        if (!branch.equals(event.branch())) {
+            return ignored(event, "kongsync follows the branch " + branch);
+        }
+        String routesPath = properties.git().path();
+        if (!PushEvents.touches(event, routesPath)) {
+            return ignored(event, "no file under " + routesPath + "/ changed");
+        }
+        // a directory source has no commits to check out: it syncs what the directory holds
+        String ref = "git".equals(source.info().kind()) ? event.commit() : null;
+        SyncRecord sync = coordinator.submit(new SyncRequest(Trigger.WEBHOOK, false, ref, event.description()));
+        Map<String, Object> body = body("accepted", event, null);
+        body.put("sync", SyncView.brief(sync));
+        return ResponseEntity.accepted().location(URI.create(SyncsController.location(sync.id()))).body(body);
+    }
+
+    private ResponseEntity<Object> ignored(PushEvent event, String reason) {
+        LOG.info("ignored a webhook: {}: {}", event.description(), reason);
+        return answer(HttpStatus.ACCEPTED, "ignored", event, reason, null);
+    }
+
+    private static ResponseEntity<Object> answer(HttpStatus status, String outcome, PushEvent event, String reason,
+                                                 Object sync) {
+        Map<String, Object> body = body(outcome, event, reason);
+        body.put("sync", sync);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static Map<String, Object> body(String outcome, PushEvent event, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", outcome);
+        body.put("event", event.description());
+        body.put("reason", reason);
+        return body;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private static Provider provider(String name) {
+        for (Provider p : Provider.values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new Problems.NotFound("no webhook for \"" + name + "\": use github, gitlab or bitbucket");
+    }
+
+    private String secret(Provider provider) {
+        KongsyncProperties.Webhook webhook = properties.webhook();
+        return switch (provider) {
+            case GITHUB -> webhook.githubSecret();
+            case GITLAB -> webhook.gitlabToken();
+            case BITBUCKET -> webhook.bitbucketSecret();
+        };
+    }
+}

@@ -64,8 +64,10 @@ type file struct {
 	Path        string       `json:"path"`
 	Diagnostics []diagnostic `json:"diagnostics"`
 	Formatted   bool         `json:"formatted"`
-	Attributes  []attribute  `json:"attributes"`
-	Blocks      []block      `json:"blocks"`
+	// The first line hclwrite.Format would change, 0 when the file is canonical.
+	FirstUnformattedLine int         `json:"firstUnformattedLine"`
+	Attributes           []attribute `json:"attributes"`
+	Blocks               []block     `json:"blocks"`
 }
 
 func main() {
@@ -149,7 +151,11 @@ func check(path string, src []byte) file {
 	if diags.HasErrors() {
 		return result
 	}
-	result.Formatted = bytes.Equal(hclwrite.Format(src), src)
+	formatted := hclwrite.Format(src)
+	result.Formatted = bytes.Equal(formatted, src)
+	if !result.Formatted {
+		result.FirstUnformattedLine = firstDifferentLine(src, formatted)
+	}
 	body := parsed.Body.(*hclsyntax.Body)
 	result.Attributes, result.Blocks = describeBody(body, src)
 	return result
@@ -213,6 +219,19 @@ func describeObject(object *hclsyntax.ObjectConsExpr) []objectItem {
 	return items
 }
 
+func firstDifferentLine(a, b []byte) int {
+	linesA, linesB := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for i := 0; i < len(linesA) && i < len(linesB); i++ {
+		if !bytes.Equal(linesA[i], linesB[i]) {
+			return i + 1
+		}
+	}
+	if len(linesA) < len(linesB) {
+		return len(linesA)
+	}
+	return len(linesB)
+}
+
 // literal is the expression's value as JSON when it needs no variables and no functions, else nil.
 func literal(expr hcl.Expression) json.RawMessage {
 	value, diags := expr.Value(nil)
@@ -226,7 +245,8 @@ func literal(expr hcl.Expression) json.RawMessage {
 	return encoded
 }
 
-// render writes a traversal as Terraform addresses it, up to its first index: var.tags, module.network.vpc_id.
+// render writes a traversal's names, leaving out its indexes: var.tags, module.network.vpc_id,
+// module.kong_database[0].host as module.kong_database.host.
 func render(traversal hcl.Traversal) string {
 	var parts []string
 	for _, step := range traversal {
@@ -235,6 +255,8 @@ func render(traversal hcl.Traversal) string {
 			parts = append(parts, s.Name)
 		case hcl.TraverseAttr:
 			parts = append(parts, s.Name)
+		case hcl.TraverseIndex:
+			continue
 		default:
 			return strings.Join(parts, ".")
 		}

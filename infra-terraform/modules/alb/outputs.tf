@@ -19,6 +19,8 @@ output "https_listener_arn" {
 }
 
 output "kong_target_group_arn" {
-  description = "ARN of the target group of Kong's proxy port."
+  description = "ARN of the target group of Kong's proxy port, once a listener uses it (ECS requires that)."
   value       = aws_lb_target_group.kong.arn
+
+  depends_on = [aws_lb_listener.https]
 }

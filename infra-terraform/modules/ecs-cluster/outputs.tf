@@ -1,6 +1,8 @@
 output "cluster_arn" {
-  description = "ARN of the ECS cluster."
+  description = "ARN of the ECS cluster, once its capacity providers are attached (services name them)."
   value       = aws_ecs_cluster.this.arn
+
+  depends_on = [aws_ecs_cluster_capacity_providers.this]
 }
 
 output "cluster_name" {

@@ -48,16 +48,20 @@ locals {
     }
   }
 
-  container_base = {
+  # No `secrets` key at all when there is none (DB-less without secret settings).
+  secrets_entry = length(local.secrets) == 0 ? {} : {
+    secrets = [for name in sort(keys(local.secrets)) : { name = name, valueFrom = local.secrets[name] }]
+  }
+
+  container_base = merge(local.secrets_entry, {
     name                   = local.container_name
     image                  = var.image
     essential              = true
     readonlyRootFilesystem = false
     environment            = [for name in sort(keys(local.environment)) : { name = name, value = local.environment[name] }]
-    secrets                = [for name in sort(keys(local.secrets)) : { name = name, valueFrom = local.secrets[name] }]
     logConfiguration       = local.log_configuration
     linuxParameters        = { initProcessEnabled = true }
-  }
+  })
 
   kong_container = merge(local.container_base, {
     portMappings = [
@@ -78,7 +82,6 @@ locals {
     command = ["kong", "migrations", "bootstrap"]
   })
 
-  ssm_parameter_arns = [for arn in values(var.secrets) : arn if can(regex("^arn:[^:]+:ssm:", arn))]
 }
 
 resource "aws_cloudwatch_log_group" "this" {
@@ -122,7 +125,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
 
 data "aws_iam_policy_document" "execution_secrets" {
   dynamic "statement" {
-    for_each = length(local.ssm_parameter_arns) > 0 ? [local.ssm_parameter_arns] : []
+    for_each = length(var.secrets) > 0 ? [values(var.secrets)] : []
 
     content {
       sid       = "ReadKongSettings"

@@ -85,13 +85,13 @@ variable "environment" {
 }
 
 variable "secrets" {
-  description = "Secret Kong settings: environment variable name => ARN of an SSM SecureString parameter (or a Secrets Manager secret)."
+  description = "Secret Kong settings: environment variable name (KONG_*) => ARN of an SSM SecureString parameter."
   type        = map(string)
   default     = {}
 
   validation {
-    condition     = alltrue([for arn in values(var.secrets) : startswith(arn, "arn:")])
-    error_message = "Every secret must be the ARN of an SSM parameter or a Secrets Manager secret."
+    condition     = alltrue([for arn in values(var.secrets) : can(regex("^arn:[^:]+:ssm:", arn))])
+    error_message = "Every secret must be the ARN of an SSM parameter."
   }
 }
 

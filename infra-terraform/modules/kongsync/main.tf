@@ -262,6 +262,9 @@ resource "aws_ecs_service" "this" {
   }
 
   tags = merge(var.tags, { Name = var.name })
+
+  # ECS refuses a target group that no listener uses yet.
+  depends_on = [aws_lb_listener_rule.webhooks]
 }
 
 # --- ALB: https://<webhook_host>/api/v1/webhooks/* (POST) reaches kongsync; every other path on that host is a 404,

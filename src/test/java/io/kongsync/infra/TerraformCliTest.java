@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Terraform's own checks, where {@code terraform} is on the PATH (skipped otherwise): {@code terraform fmt -check},
- * {@code terraform validate} of the dev environment (which uses every module) on a copy under target/, and the
+ * {@code terraform validate} of the dev environment (which uses every module) on a copy under target/, its
+ * {@code terraform test} (plans against a mocked AWS provider: environments/dev/tests/plan.tftest.hcl), and the
  * resource-type classification of {@link AwsResourceTypes} against the AWS provider's schema. Without network,
  * {@code TF_PLUGIN_DIR} names a provider mirror ({@code terraform init -plugin-dir}); when terraform is there but
  * cannot install the provider, the tests skip, or fail when CI is set.
@@ -36,6 +37,7 @@ class TerraformCliTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Path terraform;
+    private static Path initializedDev;
 
     @BeforeAll
     static void terraformOnPath() {
@@ -54,16 +56,23 @@ class TerraformCliTest {
 
     @Test
     void terraformValidatesTheDevEnvironmentAndEveryModuleItUses() throws IOException {
-        Path copy = WORK.resolve("validate");
-        copyTree(INFRA, copy);
-        Path dev = copy.resolve("environments/dev");
-        init(dev, "-backend=false");
+        Path dev = initializedDevEnvironment();
 
         Processes.Result validate = terraform(dev, Duration.ofMinutes(2), "validate", "-json", "-no-color");
 
         JsonNode result = JSON.readTree(validate.stdout());
         assertThat(result.path("valid").asBoolean()).as(validate.output()).isTrue();
         assertThat(result.path("error_count").asInt()).as(validate.output()).isZero();
+    }
+
+    @Test
+    void terraformTestPlansTheDevEnvironmentAgainstAMockedProvider() throws IOException {
+        Path dev = initializedDevEnvironment();
+
+        Processes.Result test = terraform(dev, Duration.ofMinutes(5), "test", "-no-color");
+
+        assertThat(test.exitCode()).as(test.output()).isZero();
+        assertThat(test.stdout()).contains("run \"dbless\"... pass", "run \"postgres_with_every_option\"... pass");
     }
 
     @Test
@@ -85,6 +94,18 @@ class TerraformCliTest {
             boolean hasTags = resources.path(type).path("block").path("attributes").has("tags");
             assertThat(classified.takesTags(type)).as("%s in %s", type, AwsResourceTypes.RESOURCE).contains(hasTags);
         }
+    }
+
+    /** infra-terraform/ copied to target/terraform/validate, and environments/dev initialized without a backend. */
+    private static synchronized Path initializedDevEnvironment() throws IOException {
+        if (initializedDev == null) {
+            Path copy = WORK.resolve("validate");
+            copyTree(INFRA, copy);
+            Path dev = copy.resolve("environments/dev");
+            init(dev, "-backend=false");
+            initializedDev = dev;
+        }
+        return initializedDev;
     }
 
     private static Set<String> usedResourceTypes() {

@@ -1,5 +1,5 @@
-# Broken on purpose (Rule.OPEN_ADMIN_OR_DATABASE_PORT): four rules open Kong's admin API or Postgres to the
-# internet (or may: a CIDR from a variable on every port). The last three rules are fine.
+# Broken on purpose (Rule.OPEN_ADMIN_OR_DATABASE_PORT): five rules open Kong's admin API (8001, 8444) or Postgres
+# to the internet (or may: a CIDR from a variable on every port). The last three rules are fine.
 variable "vpc_id" {
   type        = string
   description = "VPC of the security groups."
@@ -43,6 +43,15 @@ resource "aws_security_group_rule" "kong_range_ipv6" {
   protocol          = "tcp"
   from_port         = 8000
   to_port           = 8500
+}
+
+resource "aws_security_group_rule" "kong_admin_https" {
+  type              = "ingress"
+  security_group_id = aws_security_group.kong.id
+  cidr_blocks       = ["10.0.0.0/8", "0.0.0.0/0"]
+  protocol          = "6"
+  from_port         = 8444
+  to_port           = 8444
 }
 
 resource "aws_vpc_security_group_ingress_rule" "everything_from_clients" {

@@ -1,0 +1,5 @@
+resource "aws_sqs_queue" "this" {
+  name = var.name
+
+  tags = { Name = var.name }
+}

@@ -1,0 +1,4 @@
+output "url" {
+  description = "URL of the queue."
+  value       = aws_sqs_queue.this.url
+}

@@ -1,0 +1,21 @@
+# Broken on purpose (Rule.MODULE_UNKNOWN_OUTPUT): the child has no output "arn", and no module "topic" is called here.
+module "queue" {
+  source = "./child"
+
+  name = "orders"
+}
+
+output "queue_url" {
+  description = "URL of the queue."
+  value       = module.queue.url
+}
+
+output "queue_arn" {
+  description = "ARN of the queue."
+  value       = module.queue.arn
+}
+
+output "topic_arn" {
+  description = "ARN of the topic."
+  value       = module.topic.arn
+}

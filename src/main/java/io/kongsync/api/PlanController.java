@@ -5,6 +5,8 @@ import io.kongsync.report.Reports;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncFailure;
 import io.kongsync.validate.Diagnostic;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/plan}: a dry run made now, not kept in the history. */
 @RestController
+@Tag(name = "plan", description = "What a sync would change now")
 class PlanController {
 
     static final String COMMIT_HEADER = "Kongsync-Commit";
@@ -23,6 +26,9 @@ class PlanController {
         this.coordinator = coordinator;
     }
 
+    @Operation(summary = "A dry run made now (not kept in the history)",
+            description = "The plan of the branch's head (or ?ref=) against Kong, as text, json or markdown. "
+                    + "The commit planned is in the Kongsync-Commit header.")
     @GetMapping("/api/v1/plan")
     Mono<ResponseEntity<String>> plan(@RequestParam(defaultValue = "json") String format,
                                       @RequestParam(required = false) String ref) {

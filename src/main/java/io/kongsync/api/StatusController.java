@@ -8,6 +8,8 @@ import io.kongsync.service.Gateway;
 import io.kongsync.service.HistoryStore;
 import io.kongsync.service.NodeStatus;
 import io.kongsync.service.SyncCoordinator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -18,6 +20,7 @@ import java.util.Map;
 
 /** {@code GET /api/v1/status}: the gateway's nodes, the source, the last sync and the current drift. */
 @RestController
+@Tag(name = "status", description = "The gateway, the source, the last sync and the drift")
 class StatusController {
 
     private final Gateway gateway;
@@ -39,6 +42,7 @@ class StatusController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Kong nodes (version, mode, reachability), the git source, the last sync, the drift")
     @GetMapping("/api/v1/status")
     Mono<Map<String, Object>> status() {
         return gateway.nodes().map(nodes -> {

@@ -6,6 +6,8 @@ import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRequest;
 import io.kongsync.service.Trigger;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 
 /** Syncs on demand and the history: {@code POST /api/v1/syncs}, {@code GET /api/v1/syncs[/{id}]}. */
 @RestController
+@Tag(name = "syncs", description = "Syncs and dry runs on demand, and the history")
 @RequestMapping("/api/v1/syncs")
 class SyncsController {
 
@@ -44,6 +47,9 @@ class SyncsController {
     record SyncBody(Boolean dryRun, String ref) {
     }
 
+    @Operation(summary = "Start a sync or a dry run", description = "202 with Location: /api/v1/syncs/{id}. "
+            + "A sync requested while another runs waits as the one queued sync; later requests fold into it. "
+            + "Dry runs never wait.")
     @PostMapping
     ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) SyncBody body) {
         boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
@@ -57,6 +63,8 @@ class SyncsController {
         return ResponseEntity.accepted().location(URI.create(location(record.id()))).body(SyncView.full(record));
     }
 
+    @Operation(summary = "One sync: state, trigger, commit, timings, plan summary, every operation's outcome",
+            description = "With ?format=text|json|markdown: the sync's report in that format.")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable String id, @RequestParam(required = false) String format) {
         SyncRecord record = history.get(id).orElseThrow(() -> new Problems.NotFound("no sync " + id
@@ -77,6 +85,7 @@ class SyncsController {
         return ResponseEntity.ok().contentType(ReportFormats.mediaType(reportFormat)).body(report);
     }
 
+    @Operation(summary = "The history, newest first, paged")
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {

@@ -12,6 +12,9 @@ import io.kongsync.webhook.PushEvents;
 import io.kongsync.webhook.WebhookVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -35,6 +38,7 @@ import java.util.function.Function;
  * token) is checked in constant time before anything else is read; a provider without a secret is disabled.
  */
 @RestController
+@Tag(name = "webhooks", description = "git push webhooks from GitHub, GitLab and Bitbucket")
 class WebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
@@ -49,6 +53,11 @@ class WebhookController {
         this.source = source;
     }
 
+    @Operation(summary = "Receive a push webhook", description = "github: X-Hub-Signature-256; gitlab: "
+            + "X-Gitlab-Token; bitbucket: X-Hub-Signature (Cloud and Data Center). 401 on a missing or wrong "
+            + "signature, 404 when the provider has no secret configured, 202 accepted or ignored (with the "
+            + "reason), 200 for ping.")
+    @SecurityRequirements
     @PostMapping("/api/v1/webhooks/{provider}")
     Mono<ResponseEntity<Object>> receive(@PathVariable String provider, ServerHttpRequest request) {
         Provider which = provider(provider);

@@ -196,8 +196,9 @@ public final class GatewaySyncer implements AutoCloseable {
             return new NodeResult(node, NodeResult.Status.REFUSED, hash, rounds, r.diagnostics().size()
                     + " problem" + (r.diagnostics().size() == 1 ? "" : "s") + " reported by Kong");
         }
+        // DB-less: every change shares the one POST /config and its failure
         String failure = r.outcomes().stream().filter(o -> o.message() != null && o.status() == Outcome.Status.FAILED)
-                .map(o -> o.operation().describe() + ": " + o.message()).findFirst()
+                .map(o -> r.kong().dbless() ? o.message() : o.operation().describe() + ": " + o.message()).findFirst()
                 .orElse(r.remaining() == null ? "not applied"
                         : r.remaining().changes().size() + " changes still pending");
         return new NodeResult(node, NodeResult.Status.FAILED, hash, rounds, failure);

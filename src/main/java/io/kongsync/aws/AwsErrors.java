@@ -16,9 +16,10 @@ final class AwsErrors {
     static String describe(Throwable e) {
         if (e instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
-            String code = details == null || details.errorCode() == null ? "error" : details.errorCode();
+            String code = details == null ? null : details.errorCode();
             String message = details == null || details.errorMessage() == null ? "" : ": " + details.errorMessage();
-            return code + message + " (HTTP " + service.statusCode() + ")";
+            return code == null ? "HTTP " + service.statusCode() + message
+                    : code + message + " (HTTP " + service.statusCode() + ")";
         }
         String message = firstLine(e.getMessage());
         if (message.startsWith("Unable to load credentials")) {

@@ -24,6 +24,7 @@ final class AwsAccess implements AutoCloseable {
 
     AwsAccess(AwsOptions options) {
         this.options = options;
+        WireLog.silence();
         this.ssm = SsmTemplateFunction.lazy(options.settings());
     }
 

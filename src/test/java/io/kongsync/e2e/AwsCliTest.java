@@ -149,20 +149,16 @@ class AwsCliTest {
     }
 
     /**
-     * Runs {@code cli} with everything logged at INFO (the CLI's default) and kongsync's and the AWS SDK's own loggers
-     * at DEBUG, and with System.out and System.err captured; returns every log line and what was printed.
+     * Runs {@code cli} with every logger at DEBUG (the CLI's default is INFO) and System.out and System.err captured;
+     * returns every log line and adds what was printed to {@code printed}.
      */
     private static List<String> capturingLogs(List<String> printed, Runnable cli) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger kongsync = (Logger) LoggerFactory.getLogger("io.kongsync");
-        Logger sdk = (Logger) LoggerFactory.getLogger("software.amazon.awssdk");
         Level rootLevel = root.getLevel();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         root.addAppender(appender);
-        root.setLevel(Level.INFO);
-        kongsync.setLevel(Level.DEBUG);
-        sdk.setLevel(Level.DEBUG);
+        root.setLevel(Level.DEBUG);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -176,8 +172,6 @@ class AwsCliTest {
             System.setErr(err);
             root.detachAppender(appender);
             root.setLevel(rootLevel);
-            kongsync.setLevel(null);
-            sdk.setLevel(null);
         }
         printed.add(console.toString(StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();

@@ -73,6 +73,11 @@ public final class GatewaySyncer implements AutoCloseable {
                 .map(Map.Entry::getValue));
     }
 
+    /** What the first node that answers says about itself (version, DB-less or not). */
+    public Mono<KongInfo> info() {
+        return Mono.defer(() -> failover(0, new ArrayList<>(), node -> client(node).info()).map(Map.Entry::getValue));
+    }
+
     public Mono<SyncResult> sync(State files, Set<String> selectTags) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
@@ -173,14 +178,16 @@ public final class GatewaySyncer implements AutoCloseable {
                 .onErrorResume(e -> Mono.just(new Attempt(index, node, null, e, round)));
     }
 
+    /** The node's configuration hash after the sync; not asked of a node that did not answer the sync. */
     private Mono<Done> withHash(Attempt a) {
+        if (a.error() != null) {
+            return Mono.just(new Done(a, new NodeResult(a.node(), NodeResult.Status.FAILED, null, a.rounds(),
+                    Syncer.describe(a.error()))));
+        }
         Mono<String> hash = client(a.node()).status()
                 .map(status -> status.get("configuration_hash") instanceof String h ? h : "")
                 .onErrorResume(e -> Mono.just(""));
-        return hash.map(h -> new Done(a, a.error() != null
-                ? new NodeResult(a.node(), NodeResult.Status.FAILED, h.isEmpty() ? null : h, a.rounds(),
-                        Syncer.describe(a.error()))
-                : nodeResult(a.node(), a.result(), h.isEmpty() ? null : h, a.rounds())));
+        return hash.map(h -> new Done(a, nodeResult(a.node(), a.result(), h.isEmpty() ? null : h, a.rounds())));
     }
 
     // ---- shared -----------------------------------------------------------------------------------------------------
@@ -214,11 +221,6 @@ public final class GatewaySyncer implements AutoCloseable {
 
     private long requests() {
         return clients.values().stream().mapToLong(KongClient::requestCount).sum();
-    }
-
-    /** What the first answering node says about itself; for callers that need the mode before syncing. */
-    public Mono<KongInfo> info() {
-        return Mono.defer(() -> failover(0, new ArrayList<>(), node -> client(node).info()).map(Map.Entry::getValue));
     }
 
     @Override

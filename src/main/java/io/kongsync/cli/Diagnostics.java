@@ -22,4 +22,24 @@ final class Diagnostics {
         err.flush();
         return true;
     }
+
+    /** Prints each warning as {@code warning: FILE:LINE:COL: PATH: message}. */
+    static void printWarnings(List<Diagnostic> warnings, PrintWriter err) {
+        for (Diagnostic w : warnings) {
+            err.println("warning: " + w.format());
+        }
+        err.flush();
+    }
+
+    /**
+     * With {@code --strict}, warnings stop the command: prints why and returns true when there are any.
+     */
+    static boolean strictStop(boolean strict, List<Diagnostic> warnings, PrintWriter err, String consequence) {
+        if (!strict || warnings.isEmpty()) {
+            return false;
+        }
+        err.printf("%d warning%s and --strict: %s%n", warnings.size(), warnings.size() == 1 ? "" : "s", consequence);
+        err.flush();
+        return true;
+    }
 }

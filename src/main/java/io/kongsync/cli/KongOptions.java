@@ -42,12 +42,26 @@ final class KongOptions {
         }
     }
 
+    /** Stops the command with a usage error unless Kong is given by exactly one of --kong-addr and discovery. */
+    void require(CommandSpec spec, AwsOptions aws) {
+        aws.check(spec, isSet());
+        if (!isSet() && !aws.discoversKong()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--kong-addr=URL' (or KONGSYNC_KONG_ADDR), or "
+                            + "--kong-discovery-namespace with --kong-discovery-service");
+        }
+    }
+
     KongClient connect(int parallelism) {
-        KongSettings settings = KongSettings.of(kongAddr)
+        return KongClient.create(settings(kongAddr, parallelism));
+    }
+
+    /** The settings for an Admin API at {@code adminUrl} (a discovered node's, or --kong-addr). */
+    KongSettings settings(URI adminUrl, int parallelism) {
+        return KongSettings.of(adminUrl)
                 .withAdminToken(adminToken)
                 .withCaCertificate(caCertificate)
                 .withReadTimeout(Duration.ofSeconds(timeoutSeconds))
                 .withMaxConnections(Math.max(parallelism * 2, 16));
-        return KongClient.create(settings);
     }
 }

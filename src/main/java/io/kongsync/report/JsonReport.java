@@ -49,6 +49,7 @@ final class JsonReport {
             conflicts.add(c);
         }
         root.put("conflicts", conflicts);
+        root.put("warnings", view.warnings());
         return root;
     }
 

@@ -44,6 +44,13 @@ final class MarkdownReport {
             }
             out.append("</ul>\n");
         }
+        if (!view.warnings().isEmpty()) {
+            out.append("\n### Warnings\n\n<ul>\n");
+            for (String warning : view.warnings()) {
+                out.append("<li>").append(html(warning)).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
         return out.toString();
     }
 

@@ -9,6 +9,7 @@ import io.kongsync.plan.FieldChange;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.ScopeOrder;
 import io.kongsync.plan.Sensitivity;
+import io.kongsync.validate.Diagnostic;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +20,10 @@ import java.util.TreeMap;
 /**
  * A plan as the reports show it, with every secret already masked. This is the one place masking happens: renderers
  * only ever see a {@link ReportView}, never the plan's raw values.
+ *
+ * @param warnings what deserves attention but does not block, each {@code FILE:LINE:COL: PATH: message}
  */
-record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictView> conflicts) {
+record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictView> conflicts, List<String> warnings) {
 
     /** An entity: kind label, the name to show ({@code (sensitive)} when the identity is a secret), its scope. */
     record Subject(String kind, String name, List<Map.Entry<String, String>> scope) {
@@ -54,6 +57,11 @@ record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictV
     }
 
     static ReportView of(Plan plan) {
+        return of(plan, List.of());
+    }
+
+    /** Warnings are computed outside the planner (e.g. upstream checks) and never hold a secret. */
+    static ReportView of(Plan plan, List<Diagnostic> warnings) {
         List<ChangeView> changes = new ArrayList<>(plan.changes().size());
         for (Change change : plan.changes()) {
             List<FieldView> fields = new ArrayList<>(change.fields().size());
@@ -67,7 +75,8 @@ record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictV
             conflicts.add(new ConflictView(subject(conflict.key(), conflict.desired(), conflict.current()),
                     conflict.message()));
         }
-        return new ReportView(plan.summary(), changes, conflicts);
+        return new ReportView(plan.summary(), changes, conflicts,
+                warnings.stream().map(Diagnostic::format).toList());
     }
 
     private static Subject subject(EntityKey key, Entity desired, Entity current) {

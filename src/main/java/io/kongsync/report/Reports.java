@@ -1,10 +1,13 @@
 package io.kongsync.report;
 
 import io.kongsync.plan.Plan;
+import io.kongsync.sync.SyncResult;
+import io.kongsync.validate.Diagnostic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Renders a {@link Plan} as text, JSON or markdown. Sensitive values and secret names print as {@code (sensitive)}
@@ -16,7 +19,15 @@ public final class Reports {
     }
 
     public static String render(Plan plan, ReportFormat format) {
-        ReportView view = ReportView.of(plan);
+        return render(plan, List.of(), format);
+    }
+
+    /**
+     * A plan with warnings that do not block it (e.g. {@code io.kongsync.aws.UpstreamCheck}'s), shown in every
+     * format: a Warnings block in text and markdown, the {@code warnings} array in JSON.
+     */
+    public static String render(Plan plan, List<Diagnostic> warnings, ReportFormat format) {
+        ReportView view = ReportView.of(plan, warnings);
         switch (format) {
             case JSON:
                 return JsonReport.render(view);
@@ -28,8 +39,13 @@ public final class Reports {
     }
 
     /** A sync's report: its plan, then every operation's outcome and the result. */
-    public static String render(io.kongsync.sync.SyncResult result, ReportFormat format) {
-        ReportView view = ReportView.of(result.plan());
+    public static String render(SyncResult result, ReportFormat format) {
+        return render(result, List.of(), format);
+    }
+
+    /** A sync's report with the plan's warnings. */
+    public static String render(SyncResult result, List<Diagnostic> warnings, ReportFormat format) {
+        ReportView view = ReportView.of(result.plan(), warnings);
         switch (format) {
             case JSON:
                 return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view))) + "\n";

@@ -1,14 +1,17 @@
 package io.kongsync.report;
 
 import io.kongsync.kong.KongInfo;
+import io.kongsync.sync.NodeResult;
 import io.kongsync.sync.Outcome;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.validate.Diagnostic;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A sync: the plan it applied, every operation's outcome, and the result. JSON shape in docs/report-json.md.
@@ -34,15 +37,34 @@ final class SyncReport {
                     + " reported by Kong.");
         }
         String counts = r.count(Outcome.Status.APPLIED) + " applied, " + r.count(Outcome.Status.FAILED) + " failed, "
-                + r.count(Outcome.Status.SKIPPED) + " skipped";
+                + r.count(Outcome.Status.SKIPPED) + " skipped" + nodeCounts(r);
         String timing = " (" + r.millis() + " ms, " + r.requests() + " requests)";
         if (r.succeeded()) {
             return (r.outcomes().isEmpty() ? "Sync succeeded: nothing to do; Kong matches the files"
                     : "Sync succeeded: " + counts + "; Kong matches the files") + timing + ".";
         }
-        String pending = r.remaining() == null ? "" : "; " + r.remaining().changes().size()
+        String pending = r.remaining() == null || r.remaining().isEmpty() ? "" : "; " + r.remaining().changes().size()
                 + " change" + (r.remaining().changes().size() == 1 ? "" : "s") + " still pending in Kong";
         return "Sync failed: " + counts + pending + timing + ". Run it again once the cause is fixed.";
+    }
+
+    /** {@code ; Kong nodes: 1 succeeded, 1 failed}, or nothing for a sync of one node. */
+    private static String nodeCounts(SyncResult r) {
+        if (r.nodes().isEmpty()) {
+            return "";
+        }
+        Map<NodeResult.Status, Long> byStatus = new EnumMap<>(NodeResult.Status.class);
+        r.nodes().forEach(n -> byStatus.merge(n.status(), 1L, Long::sum));
+        StringJoiner counts = new StringJoiner(", ", "; Kong nodes: ", "");
+        byStatus.forEach((status, count) -> counts.add(count + " " + status.label()));
+        return counts.toString();
+    }
+
+    /** {@code succeeded  i-0a1 (http://10.0.1.5:8001), configuration hash 5f2b..., 2 rounds: why}. */
+    private static String nodeLine(NodeResult n) {
+        return n.node() + (n.configHash() == null ? "" : ", configuration hash " + n.configHash())
+                + (n.rounds() > 1 ? ", " + n.rounds() + " rounds" : "")
+                + (n.message() == null ? "" : ": " + n.message());
     }
 
     static String kong(KongInfo kong) {
@@ -66,6 +88,13 @@ final class SyncReport {
                 out.append('\n');
             }
         }
+        if (!r.nodes().isEmpty()) {
+            out.append("\nKong nodes:\n");
+            for (NodeResult n : r.nodes()) {
+                out.append(String.format("  %-11s %s", n.status().label(), JsonValues.escapeControl(nodeLine(n))))
+                        .append('\n');
+            }
+        }
         return out.append('\n').append(JsonValues.escapeControl(headline(r))).append('\n').toString();
     }
 
@@ -83,6 +112,18 @@ final class SyncReport {
                 out.append("| ").append(o.status().label()).append(" | ")
                         .append(cell(o.operation().describe())).append(" | ")
                         .append(o.message() == null ? "" : cell(o.message())).append(" |\n");
+            }
+        }
+        if (!r.nodes().isEmpty()) {
+            out.append("\n| Kong node | Admin API | Result | Rounds | Configuration hash | Error |\n"
+                    + "|---|---|---|---:|---|---|\n");
+            for (NodeResult n : r.nodes()) {
+                out.append("| ").append(cell(n.node().instanceId())).append(" | ")
+                        .append(cell(n.node().adminUrl().toString())).append(" | ")
+                        .append(n.status().label()).append(" | ")
+                        .append(n.rounds()).append(" | ")
+                        .append(n.configHash() == null ? "" : cell(n.configHash())).append(" | ")
+                        .append(n.message() == null ? "" : cell(n.message())).append(" |\n");
             }
         }
         return out.toString();
@@ -115,6 +156,18 @@ final class SyncReport {
             operations.add(op);
         }
         root.put("operations", operations);
+        List<Object> nodes = new ArrayList<>();
+        for (NodeResult n : r.nodes()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("instance_id", n.node().instanceId());
+            node.put("admin_url", n.node().adminUrl().toString());
+            node.put("result", n.status().label());
+            node.put("rounds", n.rounds());
+            node.put("config_hash", n.configHash());
+            node.put("error", n.message());
+            nodes.add(node);
+        }
+        root.put("nodes", nodes);
         root.put("problems", r.diagnostics().stream().map(Diagnostic::format).toList());
         root.put("pending", r.remaining() == null ? null : r.remaining().changes().size());
         root.put("requests", r.requests());

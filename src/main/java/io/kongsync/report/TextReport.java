@@ -30,6 +30,12 @@ final class TextReport {
         for (ReportView.ConflictView conflict : view.conflicts()) {
             out.append("! ").append(JsonValues.escapeControl(conflict.message())).append('\n');
         }
+        if (!view.warnings().isEmpty()) {
+            out.append("\nWarnings:\n");
+            for (String warning : view.warnings()) {
+                out.append("  ").append(JsonValues.escapeControl(warning)).append('\n');
+            }
+        }
         var summary = view.summary();
         out.append("\nPlan: ").append(summary.create()).append(" to create, ")
                 .append(summary.update()).append(" to update, ")

@@ -19,20 +19,43 @@ import java.util.List;
  *                     Null when nothing was applied.
  * @param requests     Admin API requests sent, reads and retries included
  * @param millis       wall-clock time of the whole sync
+ * @param nodes        a sync of several Kong nodes ({@link GatewaySyncer}): every node's result, in discovery order;
+ *                     the other fields are those of the first node that answered. Empty for a sync of one node.
  */
 public record SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, String refusal,
-                         List<Diagnostic> diagnostics, Plan remaining, long requests, long millis) {
+                         List<Diagnostic> diagnostics, Plan remaining, long requests, long millis,
+                         List<NodeResult> nodes) {
 
     public SyncResult {
         outcomes = List.copyOf(outcomes);
         diagnostics = List.copyOf(diagnostics);
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
     }
 
-    /** True only when every operation was applied and Kong, read again, matches the files. */
+    /** A sync of one node. */
+    public SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, String refusal, List<Diagnostic> diagnostics,
+                      Plan remaining, long requests, long millis) {
+        this(kong, plan, outcomes, refusal, diagnostics, remaining, requests, millis, List.of());
+    }
+
+    public SyncResult withNodes(List<NodeResult> nodes) {
+        return new SyncResult(kong, plan, outcomes, refusal, diagnostics, remaining, requests, millis, nodes);
+    }
+
+    /**
+     * True only when every operation was applied, Kong, read again, matches the files, and no node is
+     * {@link NodeResult#leftBehind() left behind}.
+     */
     public boolean succeeded() {
         return refusal == null && diagnostics.isEmpty()
                 && outcomes.stream().allMatch(o -> o.status() == Outcome.Status.APPLIED)
-                && remaining != null && remaining.isEmpty();
+                && remaining != null && remaining.isEmpty()
+                && nodes.stream().noneMatch(NodeResult::leftBehind);
+    }
+
+    /** Nodes left behind. */
+    public long nodesLeftBehind() {
+        return nodes.stream().filter(NodeResult::leftBehind).count();
     }
 
     public long count(Outcome.Status status) {

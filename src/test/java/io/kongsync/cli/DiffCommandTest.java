@@ -38,7 +38,7 @@ class DiffCommandTest {
             case "text" -> assertThat(run.out()).isEqualTo(
                     "No changes. Kong matches the files.\n\nPlan: 0 to create, 0 to update, 0 to delete.\n");
             case "json" -> assertThat(run.out()).isEqualTo(
-                    "{\"summary\":{\"create\":0,\"update\":0,\"delete\":0},\"changes\":[],\"conflicts\":[]}\n");
+                    "{\"summary\":{\"create\":0,\"update\":0,\"delete\":0},\"changes\":[],\"conflicts\":[],\"warnings\":[]}\n");
             default -> assertThat(run.out()).contains("| 0 | 0 | 0 |");
         }
         assertThat(run.out()).doesNotContain(SECRETS);

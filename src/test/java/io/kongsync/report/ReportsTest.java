@@ -137,7 +137,7 @@ class ReportsTest {
                 "{\"summary\":{\"create\":1,\"update\":0,\"delete\":0},\"changes\":["
                         + "{\"action\":\"create\",\"kind\":\"service\",\"name\":\"nyan\",\"scope\":{},\"fields\":["
                         + "{\"path\":\"host\",\"old\":null,\"new\":\"nyan.ecs.local\"},"
-                        + "{\"path\":\"port\",\"old\":null,\"new\":8080}]}],\"conflicts\":[]}\n");
+                        + "{\"path\":\"port\",\"old\":null,\"new\":8080}]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
 
     @Test
@@ -146,7 +146,7 @@ class ReportsTest {
                 "{\"summary\":{\"create\":0,\"update\":1,\"delete\":0},\"changes\":["
                         + "{\"action\":\"update\",\"kind\":\"route\",\"name\":\"orders-read\","
                         + "\"scope\":{\"service\":\"orders\"},\"fields\":["
-                        + "{\"path\":\"paths\",\"old\":[\"/a\"],\"new\":[\"/b\"]}]}],\"conflicts\":[]}\n");
+                        + "{\"path\":\"paths\",\"old\":[\"/a\"],\"new\":[\"/b\"]}]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ReportsTest {
         assertThat(Reports.render(new Plan(List.of(DELETE), List.of()), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":0,\"update\":0,\"delete\":1},\"changes\":["
                         + "{\"action\":\"delete\",\"kind\":\"plugin\",\"name\":\"rate-limiting\","
-                        + "\"scope\":{\"service\":\"nyan\"},\"fields\":[]}],\"conflicts\":[]}\n");
+                        + "\"scope\":{\"service\":\"nyan\"},\"fields\":[]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
 
     @Test
@@ -162,7 +162,7 @@ class ReportsTest {
         assertThat(Reports.render(new Plan(List.of(), List.of(CONFLICT)), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":0,\"update\":0,\"delete\":0},\"changes\":[],\"conflicts\":["
                         + "{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},\"message\":\""
-                        + CONFLICT_MESSAGE + "\"}]}\n");
+                        + CONFLICT_MESSAGE + "\"}],\"warnings\":[]}\n");
     }
 
     @Test
@@ -178,7 +178,7 @@ class ReportsTest {
                         + "\"scope\":{\"service\":\"orders\"},\"fields\":["
                         + "{\"path\":\"paths\",\"old\":[\"/a\"],\"new\":[\"/b\"]}]}],"
                         + "\"conflicts\":[{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},\"message\":\""
-                        + CONFLICT_MESSAGE + "\"}]}\n");
+                        + CONFLICT_MESSAGE + "\"}],\"warnings\":[]}\n");
     }
 
     @Test

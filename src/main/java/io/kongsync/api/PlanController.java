@@ -44,7 +44,7 @@ class PlanController {
             if (dry.snapshot().commit() != null) {
                 ok.header(COMMIT_HEADER, dry.snapshot().commit());
             }
-            return ok.body(Reports.render(planned.plan(), reportFormat));
+            return ok.body(Reports.render(planned.plan(), dry.warnings(), reportFormat));
         });
     }
 }

@@ -42,6 +42,8 @@ final class SyncView {
         view.put("kongMatches", r.kongMatches());
         view.put("error", r.error());
         view.put("operationCount", r.operations().size());
+        view.put("warnings", r.warnings());
+        view.put("nodes", r.nodes());
         view.put("links", Map.of("self", SyncsController.location(r.id())));
         return view;
     }

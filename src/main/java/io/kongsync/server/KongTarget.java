@@ -21,7 +21,7 @@ public final class KongTarget implements AutoCloseable {
     }
 
     static KongTarget of(KongsyncProperties.Kong kong) {
-        if (kong.adminUrl() != null) {
+        if (kong.adminUrl() != null || kong.discovered()) {
             return new KongTarget(kong.adminUrl(), null);
         }
         Sandbox sandbox;
@@ -35,6 +35,7 @@ public final class KongTarget implements AutoCloseable {
         return new KongTarget(sandbox.url(), sandbox);
     }
 
+    /** The configured or sandbox admin URL; null when Kong's nodes are discovered through Cloud Map. */
     public URI adminUrl() {
         return adminUrl;
     }

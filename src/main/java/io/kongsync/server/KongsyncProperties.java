@@ -18,7 +18,7 @@ import java.time.Duration;
 @ConfigurationProperties("kongsync")
 public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong, @DefaultValue Api api,
                                  @DefaultValue Webhook webhook, @DefaultValue Drift drift,
-                                 @DefaultValue Sync sync, @DefaultValue History history,
+                                 @DefaultValue Sync sync, @DefaultValue History history, @DefaultValue Aws aws,
                                  @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart) {
 
     /**
@@ -46,13 +46,39 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
      * @param sandboxPort the sandbox's port when it runs (any free port when this one is taken)
      */
     public record Kong(URI adminUrl, String adminToken, Path caCert, @DefaultValue("30s") Duration timeout,
-                       @DefaultValue("10") int parallelism, @DefaultValue("8001") int sandboxPort) {
+                       @DefaultValue("10") int parallelism, @DefaultValue("8001") int sandboxPort,
+                       @DefaultValue Discovery discovery) {
+
+        /** Kong's admin nodes are looked up in Cloud Map when both namespace and service are set. */
+        public boolean discovered() {
+            return discovery.namespace() != null && !discovery.namespace().isBlank() && discovery.service() != null
+                    && !discovery.service().isBlank();
+        }
 
         @Override
         public String toString() {
             return "Kong[adminUrl=" + adminUrl + ", adminToken=" + Redact.set(adminToken) + ", timeout=" + timeout
                     + ", parallelism=" + parallelism + "]";
         }
+    }
+
+    /**
+     * Cloud Map: with {@code service}, Kong's admin nodes are the service's healthy instances (IP and port
+     * attributes), looked up before every sync; with {@code namespace} alone, only service hosts and upstream
+     * targets inside the namespace are checked (a warning when Cloud Map has no healthy instance for them).
+     *
+     * @param scheme {@code http} or {@code https} for the discovered admin URLs
+     */
+    public record Discovery(String namespace, String service, @DefaultValue("http") String scheme) {
+    }
+
+    /**
+     * AWS for SSM references in route files and Cloud Map: the default credentials chain, and
+     *
+     * @param region   null for the SDK's default region chain ({@code AWS_REGION}, the ECS task's region...)
+     * @param endpoint one endpoint for SSM and Cloud Map (LocalStack, VPC endpoints); null for AWS's own
+     */
+    public record Aws(String region, URI endpoint) {
     }
 
     /** @param token the Bearer token every {@code /api/v1} call but the webhooks needs; unset: loopback only */
@@ -79,9 +105,10 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
     public record Drift(@DefaultValue("5m") Duration interval, @DefaultValue("false") boolean autoCorrect) {
     }
 
+    /** @param strict upstream warnings fail a sync before anything is applied */
     public record Sync(@DefaultValue("managed-by:kongsync") String ownershipTag,
                        @DefaultValue("25") double massDeleteThresholdPercent,
-                       @DefaultValue("false") boolean allowMassDelete) {
+                       @DefaultValue("false") boolean allowMassDelete, @DefaultValue("false") boolean strict) {
     }
 
     /** @param maxFileSize when the history file outgrows this it is compacted, the old one kept beside it */

@@ -1,11 +1,17 @@
 package io.kongsync.server;
 
+import io.kongsync.aws.AwsSettings;
+import io.kongsync.aws.SsmTemplateFunction;
+import io.kongsync.aws.UpstreamCheck;
+import io.kongsync.file.ReadOptions;
 import io.kongsync.git.DirectoryRouteSource;
 import io.kongsync.git.GitRouteSource;
 import io.kongsync.git.GitSettings;
 import io.kongsync.git.RouteSource;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongSettings;
+import io.kongsync.model.State;
+import io.kongsync.service.CloudMapGateway;
 import io.kongsync.service.DriftMonitor;
 import io.kongsync.service.Gateway;
 import io.kongsync.service.HistoryStore;
@@ -15,16 +21,19 @@ import io.kongsync.service.SyncListener;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRunner;
 import io.kongsync.state.StateLoader;
+import io.kongsync.validate.Diagnostic;
 import io.kongsync.sync.SyncOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Wires the Spring-free core (source, gateway, runner, coordinator, history, drift) from the settings. */
 @Configuration(proxyBeanMethods = false)
@@ -45,17 +54,6 @@ class ServiceConfiguration {
         return new SyncMetrics(registry);
     }
 
-    @Bean(destroyMethod = "close")
-    KongClient kongClient(KongsyncProperties properties, KongTarget target, SyncMetrics metrics) {
-        KongsyncProperties.Kong kong = properties.kong();
-        KongSettings settings = KongSettings.of(target.adminUrl())
-                .withAdminToken(kong.adminToken())
-                .withCaCertificate(kong.caCert())
-                .withReadTimeout(kong.timeout())
-                .withMaxConnections(Math.max(kong.parallelism(), 8));
-        return KongClient.create(settings, metrics);
-    }
-
     @Bean
     SyncOptions syncOptions(KongsyncProperties properties) {
         KongsyncProperties.Sync sync = properties.sync();
@@ -65,9 +63,46 @@ class ServiceConfiguration {
                 .withMassDelete(sync.massDeleteThresholdPercent() / 100.0, sync.allowMassDelete());
     }
 
+    /** Token, CA, timeouts and pool size for Kong's Admin API, at {@code adminUrl}. */
+    private static KongSettings kongSettings(KongsyncProperties.Kong kong, URI adminUrl) {
+        return KongSettings.of(adminUrl)
+                .withAdminToken(kong.adminToken())
+                .withCaCertificate(kong.caCert())
+                .withReadTimeout(kong.timeout())
+                .withMaxConnections(Math.max(kong.parallelism(), 8));
+    }
+
     @Bean
-    Gateway gateway(KongClient kong, SyncOptions options) {
-        return new SingleNodeGateway(kong, options);
+    AwsSettings awsSettings(KongsyncProperties properties) {
+        return new AwsSettings(blankToNull(properties.aws().region()), properties.aws().endpoint());
+    }
+
+    /** Built on first use: a service that never meets an {@code ssm} reference or Cloud Map never needs AWS. */
+    @Bean(destroyMethod = "close")
+    LazyServiceDiscovery serviceDiscovery(AwsSettings aws) {
+        return new LazyServiceDiscovery(aws);
+    }
+
+    @Bean(destroyMethod = "close")
+    Gateway gateway(KongsyncProperties properties, KongTarget target, SyncOptions options, SyncMetrics metrics,
+                    LazyServiceDiscovery cloudMap) {
+        KongsyncProperties.Kong kong = properties.kong();
+        if (kong.discovered()) {
+            KongsyncProperties.Discovery discovery = kong.discovery();
+            return new CloudMapGateway(cloudMap.discovery(), discovery.namespace(), discovery.service(),
+                    discovery.scheme(), CloudMapGateway.connector(kongSettings(kong, URI.create("http://discovered")),
+                    metrics), options);
+        }
+        return new SingleNodeGateway(KongClient.create(kongSettings(kong, target.adminUrl()), metrics), options);
+    }
+
+    @Bean(destroyMethod = "close")
+    SsmTemplateFunction ssmTemplateFunction(AwsSettings aws) {
+        return SsmTemplateFunction.lazy(aws);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The git repository when {@code kongsync.git.uri} is set, else the local routes directory. */
@@ -85,10 +120,17 @@ class ServiceConfiguration {
                 .withTimeout(git.timeout()));
     }
 
+    /** Files are read with the {@code ssm} template function; hosts in the Cloud Map namespace are checked. */
     @Bean
-    SyncRunner syncRunner(RouteSource source, Gateway gateway, KongsyncProperties properties, Clock clock) {
+    SyncRunner syncRunner(RouteSource source, Gateway gateway, KongsyncProperties properties, Clock clock,
+                          SsmTemplateFunction ssm, LazyServiceDiscovery cloudMap) {
         StateLoader.Options options = new StateLoader.Options(Set.of(), properties.sync().ownershipTag());
-        return new SyncRunner(source, routes -> StateLoader.loadDesired(List.of(routes), options), gateway, clock);
+        ReadOptions read = ReadOptions.defaults().withTemplateFunctions(List.of(ssm));
+        String namespace = blankToNull(properties.kong().discovery().namespace());
+        Function<State, List<Diagnostic>> upstreamCheck = namespace == null ? files -> List.of()
+                : files -> UpstreamCheck.of(cloudMap.discovery()).warnings(files, namespace);
+        return new SyncRunner(source, routes -> StateLoader.loadDesired(List.of(routes), options, read), gateway,
+                clock, upstreamCheck, properties.sync().strict());
     }
 
     @Bean

@@ -42,9 +42,12 @@ class ServiceLifecycle {
     @EventListener(ApplicationReadyEvent.class)
     void started() {
         SourceInfo from = source.info();
-        LOG.info("kongsync serve: routes from {} {}{}, Kong Admin API {}{}, history in {}", from.kind(), from.uri(),
-                from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")",
-                target.adminUrl(), target.sandbox() ? " (the kongsync sandbox)" : "",
+        KongsyncProperties.Discovery discovery = properties.kong().discovery();
+        String kong = properties.kong().discovered()
+                ? "Kong admin nodes from Cloud Map " + discovery.service() + "." + discovery.namespace()
+                : "Kong Admin API " + target.adminUrl() + (target.sandbox() ? " (the kongsync sandbox)" : "");
+        LOG.info("kongsync serve: routes from {} {}{}, {}, history in {}", from.kind(), from.uri(),
+                from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")", kong,
                 properties.dataDir().toAbsolutePath());
         if (properties.syncOnStart()) {
             coordinator.submit(new SyncRequest(Trigger.START, false, null, "kongsync started"));

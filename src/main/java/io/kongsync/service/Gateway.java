@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The Kong that a service instance keeps in line with git: one Admin API, or (DB-less on AWS) several nodes. */
-public interface Gateway {
+public interface Gateway extends AutoCloseable {
 
     Mono<Syncer.Planned> plan(State desired, Set<String> selectTags);
 
@@ -17,4 +17,9 @@ public interface Gateway {
 
     /** Every admin node, with what it answers to {@code GET /} (unreachable nodes included, with their error). */
     Mono<List<NodeStatus>> nodes();
+
+    /** Releases connections; nothing to do by default. */
+    @Override
+    default void close() {
+    }
 }

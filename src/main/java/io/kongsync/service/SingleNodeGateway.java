@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A Kong reached at one admin URL (database mode, or a single DB-less node). */
-public final class SingleNodeGateway implements Gateway {
+public final class SingleNodeGateway implements Gateway, AutoCloseable {
 
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
 
@@ -52,6 +52,12 @@ public final class SingleNodeGateway implements Gateway {
         }
         return kong.status().mapNotNull(status -> status.get("configuration_hash") instanceof String s ? s : null)
                 .onErrorResume(e -> Mono.empty());
+    }
+
+    /** Closes the client. */
+    @Override
+    public void close() {
+        kong.close();
     }
 
     private static NodeStatus reachable(String url, KongInfo info, String hash) {

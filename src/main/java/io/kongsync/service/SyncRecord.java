@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param error         why it failed; null otherwise. Never holds a secret.
  * @param problems      problems located in the files, as {@code FILE:LINE:COL: PATH: message}
  * @param reports       the report in text, JSON and markdown, secrets masked; null until finished
+ * @param warnings      things worth a look that do not stop a sync (Cloud Map hosts without healthy instances)
+ * @param nodes         per Kong node, when the gateway has several
  */
 public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dryRun, String ref, String reason,
                          int coalesced, String commit, String commitMessage, Instant queuedAt, Instant startedAt,
                          Instant finishedAt, Long durationMillis, PlanSummary plan, Boolean kongMatches,
                          List<OperationRecord> operations, String error, List<String> problems,
-                         StoredReports reports) {
+                         StoredReports reports, List<String> warnings, List<NodeRecord> nodes) {
 
     public SyncRecord {
         Objects.requireNonNull(id, "id");
@@ -33,28 +35,38 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
         Objects.requireNonNull(trigger, "trigger");
         operations = operations == null ? List.of() : List.copyOf(operations);
         problems = problems == null ? List.of() : List.copyOf(problems);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
     }
 
     public static SyncRecord queued(String id, SyncRequest request, Instant now) {
         return new SyncRecord(id, SyncState.QUEUED, request.trigger(), request.dryRun(), request.ref(),
-                request.reason(), 0, null, null, now, null, null, null, null, null, List.of(), null, List.of(), null);
+                request.reason(), 0, null, null, now, null, null, null, null, null, List.of(), null, List.of(), null,
+                List.of(), List.of());
     }
 
     /** This queued sync, now standing for {@code request} too: it will sync the newer ref. */
     public SyncRecord coalesce(SyncRequest request) {
         return new SyncRecord(id, state, request.trigger(), dryRun, request.ref(), request.reason(), coalesced + 1,
                 commit, commitMessage, queuedAt, startedAt, finishedAt, durationMillis, plan, kongMatches, operations,
-                error, problems, reports);
+                error, problems, reports, warnings, nodes);
     }
 
     public SyncRecord running(Instant now) {
         return new SyncRecord(id, SyncState.RUNNING, trigger, dryRun, ref, reason, coalesced, commit, commitMessage,
-                queuedAt, now, null, null, plan, kongMatches, operations, error, problems, reports);
+                queuedAt, now, null, null, plan, kongMatches, operations, error, problems, reports, warnings, nodes);
     }
 
     public SyncRecord atCommit(String sha, String message) {
         return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, sha, message, queuedAt, startedAt,
-                finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports);
+                finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports, warnings, nodes);
+    }
+
+    /** The same record with the warnings the plan carries and the per-node results. */
+    public SyncRecord withWarningsAndNodes(List<String> planWarnings, List<NodeRecord> nodeResults) {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
+                startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
+                planWarnings, nodeResults);
     }
 
     /** The finished record. {@code error} null means it succeeded. */
@@ -63,7 +75,8 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
         Instant begun = startedAt != null ? startedAt : now;
         return new SyncRecord(id, failure == null ? SyncState.SUCCEEDED : SyncState.FAILED, trigger, dryRun, ref,
                 reason, coalesced, commit, commitMessage, queuedAt, begun, now,
-                Duration.between(begun, now).toMillis(), planSummary, matches, ops, failure, fileProblems, rendered);
+                Duration.between(begun, now).toMillis(), planSummary, matches, ops, failure, fileProblems, rendered,
+                warnings, nodes);
     }
 
     public SyncRecord failed(Instant now, String failure) {

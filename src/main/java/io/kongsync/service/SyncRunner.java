@@ -3,6 +3,7 @@ package io.kongsync.service;
 import io.kongsync.git.RouteSource;
 import io.kongsync.git.Snapshot;
 import io.kongsync.git.SourceException;
+import io.kongsync.model.State;
 import io.kongsync.report.ReportFormat;
 import io.kongsync.report.Reports;
 import io.kongsync.state.StateLoader;
@@ -27,40 +28,63 @@ public final class SyncRunner {
     private final Function<Path, StateLoader.Loaded> loader;
     private final Gateway gateway;
     private final Clock clock;
+    private final Function<State, List<Diagnostic>> upstreamCheck;
+    private final boolean strict;
 
     /** @param loader reads and checks the files of a checked-out routes directory */
     public SyncRunner(RouteSource source, Function<Path, StateLoader.Loaded> loader, Gateway gateway, Clock clock) {
+        this(source, loader, gateway, clock, files -> List.of(), false);
+    }
+
+    /**
+     * @param upstreamCheck warnings about the desired state (Cloud Map hosts without healthy instances); blocking
+     * @param strict        warnings fail the sync before anything is applied
+     */
+    public SyncRunner(RouteSource source, Function<Path, StateLoader.Loaded> loader, Gateway gateway, Clock clock,
+                      Function<State, List<Diagnostic>> upstreamCheck, boolean strict) {
         this.source = source;
         this.loader = loader;
         this.gateway = gateway;
         this.clock = clock;
+        this.upstreamCheck = upstreamCheck;
+        this.strict = strict;
     }
 
-    /** A plan made now, and the commit it was made from. */
-    public record DryRun(Snapshot snapshot, Syncer.Planned planned) {
+    /** A plan made now, the commit it was made from and the warnings it carries. */
+    public record DryRun(Snapshot snapshot, Syncer.Planned planned, List<Diagnostic> warnings) {
     }
 
     /** Plans {@code ref} against the gateway; fails with {@link SyncFailure} when the source or the files fail. */
     public Mono<DryRun> plan(String ref) {
         return desired(ref).flatMap(files -> gateway.plan(files.loaded().state(), files.loaded().selectTags())
-                .map(planned -> new DryRun(files.snapshot(), planned)));
+                .map(planned -> new DryRun(files.snapshot(), planned, files.warnings())));
     }
 
     /** Runs a started record to its end; never fails: every failure becomes a failed record. */
     public Mono<SyncRecord> run(SyncRecord started) {
         return desired(started.ref())
                 .flatMap(files -> {
-                    SyncRecord atCommit = started.atCommit(files.snapshot().commit(), files.snapshot().shortMessage());
+                    SyncRecord atCommit = started.atCommit(files.snapshot().commit(), files.snapshot().shortMessage())
+                            .withWarningsAndNodes(formatted(files.warnings()), List.of());
+                    if (strict && !files.warnings().isEmpty()) {
+                        return Mono.just(atCommit.failed(clock.instant(), files.warnings().size() + " warning"
+                                + (files.warnings().size() == 1 ? "" : "s") + " and kongsync.sync.strict is on; "
+                                + "nothing was applied"));
+                    }
                     return started.dryRun()
                             ? gateway.plan(files.loaded().state(), files.loaded().selectTags())
-                                    .map(planned -> dryRunRecord(atCommit, planned))
+                                    .map(planned -> dryRunRecord(atCommit, planned, files.warnings()))
                             : gateway.sync(files.loaded().state(), files.loaded().selectTags())
-                                    .map(result -> syncRecord(atCommit, result));
+                                    .map(result -> syncRecord(atCommit, result, files.warnings()));
                 })
                 .onErrorResume(e -> Mono.just(failedRecord(started, e)));
     }
 
-    private record Desired(Snapshot snapshot, StateLoader.Loaded loaded) {
+    private record Desired(Snapshot snapshot, StateLoader.Loaded loaded, List<Diagnostic> warnings) {
+    }
+
+    private static List<String> formatted(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(Diagnostic::format).toList();
     }
 
     private Mono<Desired> desired(String ref) {
@@ -78,7 +102,7 @@ public final class SyncRunner {
                         + " in the files" + at(snapshot) + "; nothing was applied",
                         loaded.diagnostics().stream().map(Diagnostic::format).toList(), snapshot.commit());
             }
-            return new Desired(snapshot, loaded);
+            return new Desired(snapshot, loaded, upstreamCheck.apply(loaded.state()));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -87,24 +111,26 @@ public final class SyncRunner {
                 snapshot.commit().length()));
     }
 
-    private SyncRecord dryRunRecord(SyncRecord record, Syncer.Planned planned) {
+    private SyncRecord dryRunRecord(SyncRecord record, Syncer.Planned planned, List<Diagnostic> warnings) {
         List<String> problems = planned.diagnostics().stream().map(Diagnostic::format).toList();
         String error = problems.isEmpty() ? null
                 : "Kong rejects " + problems.size() + " plugin configuration" + (problems.size() == 1 ? "" : "s");
-        StoredReports reports = new StoredReports(Reports.render(planned.plan(), ReportFormat.TEXT),
-                Reports.render(planned.plan(), ReportFormat.JSON),
-                Reports.render(planned.plan(), ReportFormat.MARKDOWN));
+        StoredReports reports = new StoredReports(Reports.render(planned.plan(), warnings, ReportFormat.TEXT),
+                Reports.render(planned.plan(), warnings, ReportFormat.JSON),
+                Reports.render(planned.plan(), warnings, ReportFormat.MARKDOWN));
         return record.finished(clock.instant(), PlanSummary.of(planned.plan()), null, List.of(), error, problems,
                 reports);
     }
 
-    private SyncRecord syncRecord(SyncRecord record, SyncResult result) {
+    private SyncRecord syncRecord(SyncRecord record, SyncResult result, List<Diagnostic> warnings) {
         List<OperationRecord> operations = result.outcomes().stream().map(OperationRecord::of).toList();
         List<String> problems = result.diagnostics().stream().map(Diagnostic::format).toList();
-        StoredReports reports = new StoredReports(Reports.render(result, ReportFormat.TEXT),
-                Reports.render(result, ReportFormat.JSON), Reports.render(result, ReportFormat.MARKDOWN));
+        StoredReports reports = new StoredReports(Reports.render(result, warnings, ReportFormat.TEXT),
+                Reports.render(result, warnings, ReportFormat.JSON),
+                Reports.render(result, warnings, ReportFormat.MARKDOWN));
         Boolean matches = result.remaining() == null ? null : result.remaining().isEmpty();
-        return record.finished(clock.instant(), PlanSummary.of(result.plan()), matches, operations,
+        return record.withWarningsAndNodes(record.warnings(), result.nodes().stream().map(NodeRecord::of).toList())
+                .finished(clock.instant(), PlanSummary.of(result.plan()), matches, operations,
                 result.succeeded() ? null : failure(result), problems, reports);
     }
 
@@ -115,6 +141,12 @@ public final class SyncRunner {
         if (!result.diagnostics().isEmpty()) {
             return "Kong rejects " + result.diagnostics().size() + " part" + (result.diagnostics().size() == 1
                     ? "" : "s") + " of the files; nothing was applied";
+        }
+        if (result.nodesLeftBehind() > 0) {
+            var behind = result.nodes().stream().filter(io.kongsync.sync.NodeResult::leftBehind).toList();
+            return behind.size() + " Kong node" + (behind.size() == 1 ? " was" : "s were") + " left behind: "
+                    + String.join("; ", behind.stream().map(n -> n.node().adminUrl() + " (" + n.message() + ")")
+                    .toList());
         }
         long failed = result.count(io.kongsync.sync.Outcome.Status.FAILED);
         if (failed > 0) {

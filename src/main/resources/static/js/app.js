@@ -177,11 +177,13 @@ function sourceCard(source, lastSync) {
   }
   return h('section', {class: 'card', 'aria-labelledby': 'source-title'},
       h('h2', {id: 'source-title'}, 'Source'),
-      definitions([
-        ['Kind', git ? 'git repository' : 'directory'],
-        ['URI', h('code', null, source.uri ?? '—')],
-        git ? ['Branch', source.branch ?? '—'] : null,
+      definitions(git ? [
+        ['Git repository', h('code', null, source.uri ?? '—')],
+        ['Branch', source.branch ?? '—'],
         ['Path', h('code', null, source.path ?? '—')],
+        ['Last synced commit', commit],
+      ] : [
+        ['Directory', h('code', null, source.uri ?? source.path ?? '—')],
         ['Last synced commit', commit],
       ]));
 }

@@ -128,7 +128,7 @@ class DashboardBrowserTest {
         assertThat(node).contains(service.bean(KongTarget.class).adminUrl().toString())
                 .contains("kongsync sandbox").contains("reachable").contains("3.9.1").contains("database");
         assertThat(browser.find("#source-title").findElement(By.xpath("..")).getText())
-                .contains("directory").contains(routes.toUri().toString().replaceAll("/$", ""));
+                .contains("Directory").contains(routes.toUri().toString().replaceAll("/$", ""));
         String lastSync = browser.find("#last-sync-title").findElement(By.xpath("..")).getText();
         assertThat(lastSync).contains("succeeded").contains("Kong matched the files afterwards").contains("start")
                 .contains("5 to create, 0 to update, 0 to delete");

@@ -111,6 +111,23 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(0)
+    void thePageAndItsFilesNeedNoTokenButTheApiDoes() {
+        RunningService.Reply page = service.get("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Content-Security-Policy").contains("script-src 'self'");
+        for (String file : List.of("/js/app.js", "/js/plan.js", "/js/dom.js")) {
+            RunningService.Reply script = service.get(file, null);
+            assertThat(script.status()).as(file).isEqualTo(200);
+            assertThat(script.header("Content-Type")).as(file).startsWith("text/javascript");
+            assertThat(script.header("Cache-Control")).as(file).isEqualTo("no-cache");
+        }
+        assertThat(service.get("/css/dashboard.css", null).status()).isEqualTo(200);
+        assertThat(service.get("/api/v1/status", null).status()).isEqualTo(401);
+    }
+
+    @Test
     @Order(1)
     void theOverviewAsksForTheTokenOnceAndShowsTheSyncedSandbox() {
         browser.open(service.url() + "/");

@@ -66,9 +66,8 @@ public final class CloudMapGateway implements Gateway {
     public Mono<List<NodeStatus>> nodes() {
         return discover().flatMapMany(Flux::fromIterable)
                 .concatMap(node -> Mono.usingWhen(Mono.fromCallable(() -> connect.apply(node)),
-                        client -> new SingleNodeGateway(client, options).nodes(),
+                        SingleNodeGateway::status,
                         client -> Mono.fromRunnable(client::close)))
-                .flatMapIterable(list -> list)
                 .collectList()
                 .onErrorResume(e -> Mono.just(List.of(new NodeStatus("cloudmap://" + service + "." + namespace,
                         false, null, null, null, false, null,

@@ -37,16 +37,20 @@ public final class SingleNodeGateway implements Gateway, AutoCloseable {
 
     @Override
     public Mono<List<NodeStatus>> nodes() {
+        return status(kong).map(List::of);
+    }
+
+    /** What one admin node answers to {@code GET /} (and, DB-less, {@code GET /status}); never fails. */
+    static Mono<NodeStatus> status(KongClient kong) {
         String url = kong.adminUrl().toString();
-        return kong.info().flatMap(info -> configurationHash(info).map(hash -> reachable(url, info, hash))
+        return kong.info().flatMap(info -> configurationHash(kong, info).map(hash -> reachable(url, info, hash))
                         .defaultIfEmpty(reachable(url, info, null)))
                 .timeout(STATUS_TIMEOUT)
                 .onErrorResume(e -> Mono.just(new NodeStatus(url, false, null, null, null, false, null,
-                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())))
-                .map(List::of);
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())));
     }
 
-    private Mono<String> configurationHash(KongInfo info) {
+    private static Mono<String> configurationHash(KongClient kong, KongInfo info) {
         if (!info.dbless()) {
             return Mono.empty();
         }

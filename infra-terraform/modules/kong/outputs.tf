@@ -1,21 +1,21 @@
 output "service_name" {
   description = "Name of Kong's ECS service."
-  value       = aws_ecs_service.kong.name
+  value       = module.service.service_name
 }
 
 output "admin_discovery_service_arn" {
   description = "ARN of the Cloud Map service of Kong's admin nodes."
-  value       = aws_service_discovery_service.admin.arn
+  value       = module.service.discovery_service_arn
 }
 
 output "admin_discovery_name" {
   description = "Cloud Map service name of Kong's admin nodes."
-  value       = aws_service_discovery_service.admin.name
+  value       = module.service.discovery_service_name
 }
 
 output "log_group_name" {
   description = "CloudWatch log group of Kong's tasks."
-  value       = aws_cloudwatch_log_group.this.name
+  value       = module.service.log_group_name
 }
 
 output "migrations_task_definition_arn" {

@@ -26,36 +26,6 @@ locals {
     var.environment,
   )
 
-  container = {
-    name                   = local.container_name
-    image                  = local.image
-    essential              = true
-    readonlyRootFilesystem = false
-    portMappings = [
-      { name = "http", containerPort = var.http_port, protocol = "tcp" },
-      { name = "management", containerPort = var.management_port, protocol = "tcp" },
-    ]
-    environment = [for name in sort(keys(local.environment)) : { name = name, value = local.environment[name] }]
-    # Tokens and webhook secrets come from SSM SecureString parameters, read by ECS at task start.
-    secrets = [for name in sort(keys(var.secrets)) : { name = name, valueFrom = var.secrets[name] }]
-    healthCheck = {
-      command     = ["CMD-SHELL", "curl -fsS http://localhost:${var.management_port}/actuator/health || exit 1"]
-      interval    = 30
-      timeout     = 5
-      retries     = 3
-      startPeriod = 90
-    }
-    logConfiguration = {
-      logDriver = "awslogs"
-      options = {
-        awslogs-group         = aws_cloudwatch_log_group.this.name
-        awslogs-region        = var.region
-        awslogs-stream-prefix = local.container_name
-      }
-    }
-    linuxParameters = { initProcessEnabled = true }
-  }
-
   readable_parameter_arns = [
     for path in var.readable_parameter_paths :
     "arn:${local.partition}:ssm:${var.region}:${local.account_id}:parameter${trimsuffix(path, "/")}/*"
@@ -94,67 +64,9 @@ resource "aws_ecr_lifecycle_policy" "this" {
   })
 }
 
-resource "aws_cloudwatch_log_group" "this" {
-  name              = "/ecs/${var.name}"
-  retention_in_days = var.log_retention_days
-
-  tags = merge(var.tags, { Name = var.name })
-}
-
-# --- IAM
-
-data "aws_iam_policy_document" "assume_ecs_tasks" {
-  statement {
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-  }
-}
-
-resource "aws_iam_role" "execution" {
-  name               = "${var.name}-execution"
-  description        = "ECS agent for ${var.name}: image, logs, secrets"
-  assume_role_policy = data.aws_iam_policy_document.assume_ecs_tasks.json
-
-  tags = merge(var.tags, { Name = "${var.name}-execution" })
-}
-
-resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
-  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
-}
-
-data "aws_iam_policy_document" "execution_secrets" {
-  statement {
-    sid       = "ReadKongsyncSecrets"
-    actions   = ["ssm:GetParameters"]
-    resources = values(var.secrets)
-  }
-
-  statement {
-    sid       = "DecryptKongsyncSecrets"
-    actions   = ["kms:Decrypt"]
-    resources = [var.kms_key_arn]
-  }
-}
-
-resource "aws_iam_role_policy" "execution_secrets" {
-  name   = "read-secrets"
-  role   = aws_iam_role.execution.id
-  policy = data.aws_iam_policy_document.execution_secrets.json
-}
-
-# The running kongsync: reads SSM parameters under its own path and the route files' path (${{ ssm "/kong/dev/..." }}),
-# decrypts them through SSM only, and looks Kong's admin nodes up in its Cloud Map namespace. Nothing else.
+# --- IAM: the running kongsync (the task role, which has ECS Exec too) reads SSM parameters under its own path and
+# the route files' path (${{ ssm "/kong/dev/..." }}), decrypts them through SSM only, and looks Kong's admin nodes up
+# in its Cloud Map namespace. Nothing else.
 data "aws_iam_policy_document" "task" {
   statement {
     sid       = "ReadParameters"
@@ -187,84 +99,64 @@ data "aws_iam_policy_document" "task" {
   }
 }
 
-resource "aws_iam_role" "task" {
-  name               = "${var.name}-task"
-  description        = "kongsync: SSM parameters, Cloud Map discovery"
-  assume_role_policy = data.aws_iam_policy_document.assume_ecs_tasks.json
-
-  tags = merge(var.tags, { Name = "${var.name}-task" })
-}
-
 resource "aws_iam_role_policy" "task" {
   name   = "kongsync"
-  role   = aws_iam_role.task.id
+  role   = module.service.task_role_id
   policy = data.aws_iam_policy_document.task.json
-}
-
-resource "aws_iam_role_policy_attachment" "task_exec" {
-  role       = aws_iam_role.task.name
-  policy_arn = var.exec_policy_arn
 }
 
 # --- ECS: one task, never two (a deployment stops the old task before it starts the new one).
 
-resource "aws_ecs_task_definition" "this" {
-  family                   = var.name
-  requires_compatibilities = ["FARGATE"]
-  network_mode             = "awsvpc"
-  cpu                      = var.cpu
-  memory                   = var.memory
-  execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.task.arn
-  container_definitions    = jsonencode([local.container])
+module "service" {
+  source = "../ecs-service"
 
-  runtime_platform {
-    operating_system_family = "LINUX"
-    cpu_architecture        = var.cpu_architecture
+  name                   = var.name
+  region                 = var.region
+  container_name         = local.container_name
+  image                  = local.image
+  environment            = local.environment
+  secrets                = var.secrets
+  task_role_description  = "kongsync: SSM parameters, Cloud Map discovery"
+  exec_policy_arn        = var.exec_policy_arn
+  enable_execute_command = var.enable_execute_command
+  cpu                    = var.cpu
+  memory                 = var.memory
+  cpu_architecture       = var.cpu_architecture
+  cluster_arn            = var.cluster_arn
+  private_subnet_ids     = var.private_subnet_ids
+  security_group_id      = var.security_group_id
+  log_retention_days     = var.log_retention_days
+  tags                   = var.tags
+
+  port_mappings = [
+    { name = "http", port = var.http_port },
+    { name = "management", port = var.management_port },
+  ]
+
+  health_check = {
+    command      = ["CMD-SHELL", "curl -fsS http://localhost:${var.management_port}/actuator/health || exit 1"]
+    interval     = 30
+    timeout      = 5
+    retries      = 3
+    start_period = 90
   }
 
-  tags = merge(var.tags, { Name = var.name })
-}
+  # Tokens and webhook secrets: SSM SecureString parameters, read by ECS at task start.
+  execution_role_statements = [
+    { sid = "ReadKongsyncSecrets", actions = ["ssm:GetParameters"], resources = values(var.secrets) },
+    { sid = "DecryptKongsyncSecrets", actions = ["kms:Decrypt"], resources = [var.kms_key_arn] },
+  ]
 
-resource "aws_ecs_service" "this" {
-  name                    = var.name
-  cluster                 = var.cluster_arn
-  task_definition         = aws_ecs_task_definition.this.arn
-  desired_count           = 1
-  enable_execute_command  = var.enable_execute_command
-  propagate_tags          = "SERVICE"
-  enable_ecs_managed_tags = true
-
+  desired_count                      = 1
   deployment_minimum_healthy_percent = 0
   deployment_maximum_percent         = 100
   health_check_grace_period_seconds  = 120
 
-  capacity_provider_strategy {
-    capacity_provider = "FARGATE"
-    weight            = 1
-  }
-
-  deployment_circuit_breaker {
-    enable   = true
-    rollback = true
-  }
-
-  network_configuration {
-    subnets          = var.private_subnet_ids
-    security_groups  = [var.security_group_id]
-    assign_public_ip = false
-  }
-
-  load_balancer {
-    target_group_arn = aws_lb_target_group.this.arn
-    container_name   = local.container_name
+  load_balancer = {
+    # Through the webhook rule, so the service waits for it: ECS refuses a target group that no listener uses yet.
+    target_group_arn = aws_lb_listener_rule.webhooks.action[0].target_group_arn
     container_port   = var.http_port
   }
-
-  tags = merge(var.tags, { Name = var.name })
-
-  # ECS refuses a target group that no listener uses yet.
-  depends_on = [aws_lb_listener_rule.webhooks]
 }
 
 # --- ALB: https://<webhook_host>/api/v1/webhooks/* (POST) reaches kongsync; every other path on that host is a 404,

@@ -1,6 +1,6 @@
 output "service_name" {
   description = "Name of kongsync's ECS service."
-  value       = aws_ecs_service.this.name
+  value       = module.service.service_name
 }
 
 output "ecr_repository_url" {
@@ -15,12 +15,12 @@ output "image" {
 
 output "task_role_arn" {
   description = "ARN of kongsync's task role."
-  value       = aws_iam_role.task.arn
+  value       = module.service.task_role_arn
 }
 
 output "log_group_name" {
   description = "CloudWatch log group of kongsync."
-  value       = aws_cloudwatch_log_group.this.name
+  value       = module.service.log_group_name
 }
 
 output "webhook_base_url" {

@@ -82,46 +82,59 @@ resource "aws_vpc_security_group_ingress_rule" "alb_http" {
   tags = merge(var.tags, { Name = "${var.name}-alb-http" })
 }
 
-resource "aws_vpc_security_group_egress_rule" "alb_to_kong" {
-  for_each = toset([tostring(var.kong_proxy_port), tostring(var.kong_status_port)])
+locals {
+  # What the ALB forwards to and health-checks. Each port is an egress rule on the ALB and the matching ingress rule
+  # on the target's group, so the two sides cannot disagree.
+  alb_targets = {
+    kong = {
+      group_id            = aws_security_group.kong.id
+      ports               = [var.kong_proxy_port, var.kong_status_port]
+      egress_description  = "To Kong's proxy and status ports"
+      ingress_description = "Proxy and status (health check) from the ALB"
+    }
+    kongsync = {
+      group_id            = aws_security_group.kongsync.id
+      ports               = [var.kongsync_http_port, var.kongsync_management_port]
+      egress_description  = "To kongsync's webhook and health ports"
+      ingress_description = "Webhooks and health checks from the ALB"
+    }
+  }
 
-  security_group_id            = aws_security_group.alb.id
-  description                  = "To Kong's proxy and status ports"
-  referenced_security_group_id = aws_security_group.kong.id
-  ip_protocol                  = "tcp"
-  from_port                    = tonumber(each.value)
-  to_port                      = tonumber(each.value)
-
-  tags = merge(var.tags, { Name = "${var.name}-alb-to-kong-${each.value}" })
+  # <target>-<port> => the target, one of its ports and the rules' descriptions.
+  alb_target_ports = merge([
+    for target, spec in local.alb_targets : {
+      for port in spec.ports : "${target}-${port}" => merge(spec, { target = target, port = port })
+    }
+  ]...)
 }
 
-resource "aws_vpc_security_group_egress_rule" "alb_to_kongsync" {
-  for_each = toset([tostring(var.kongsync_http_port), tostring(var.kongsync_management_port)])
+resource "aws_vpc_security_group_egress_rule" "alb_to_target" {
+  for_each = local.alb_target_ports
 
   security_group_id            = aws_security_group.alb.id
-  description                  = "To kongsync's webhook and health ports"
-  referenced_security_group_id = aws_security_group.kongsync.id
+  description                  = each.value.egress_description
+  referenced_security_group_id = each.value.group_id
   ip_protocol                  = "tcp"
-  from_port                    = tonumber(each.value)
-  to_port                      = tonumber(each.value)
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 
-  tags = merge(var.tags, { Name = "${var.name}-alb-to-kongsync-${each.value}" })
+  tags = merge(var.tags, { Name = "${var.name}-alb-to-${each.key}" })
 }
 
-# --- Kong
+resource "aws_vpc_security_group_ingress_rule" "target_from_alb" {
+  for_each = local.alb_target_ports
 
-resource "aws_vpc_security_group_ingress_rule" "kong_proxy_from_alb" {
-  for_each = toset([tostring(var.kong_proxy_port), tostring(var.kong_status_port)])
-
-  security_group_id            = aws_security_group.kong.id
-  description                  = "Proxy and status (health check) from the ALB"
+  security_group_id            = each.value.group_id
+  description                  = each.value.ingress_description
   referenced_security_group_id = aws_security_group.alb.id
   ip_protocol                  = "tcp"
-  from_port                    = tonumber(each.value)
-  to_port                      = tonumber(each.value)
+  from_port                    = each.value.port
+  to_port                      = each.value.port
 
-  tags = merge(var.tags, { Name = "${var.name}-kong-from-alb-${each.value}" })
+  tags = merge(var.tags, { Name = "${var.name}-${each.value.target}-from-alb-${each.value.port}" })
 }
+
+# --- Between the services
 
 resource "aws_vpc_security_group_ingress_rule" "kong_admin_from_kongsync" {
   security_group_id            = aws_security_group.kong.id
@@ -134,43 +147,6 @@ resource "aws_vpc_security_group_ingress_rule" "kong_admin_from_kongsync" {
   tags = merge(var.tags, { Name = "${var.name}-kong-admin-from-kongsync" })
 }
 
-# Kong reaches upstreams anywhere (Cloud Map services, public APIs) and pulls its image through the NAT gateway.
-resource "aws_vpc_security_group_egress_rule" "kong_all" {
-  security_group_id = aws_security_group.kong.id
-  description       = "Upstreams, DNS, image pulls"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "-1"
-
-  tags = merge(var.tags, { Name = "${var.name}-kong-egress" })
-}
-
-# --- kongsync
-
-resource "aws_vpc_security_group_ingress_rule" "kongsync_from_alb" {
-  for_each = toset([tostring(var.kongsync_http_port), tostring(var.kongsync_management_port)])
-
-  security_group_id            = aws_security_group.kongsync.id
-  description                  = "Webhooks and health checks from the ALB"
-  referenced_security_group_id = aws_security_group.alb.id
-  ip_protocol                  = "tcp"
-  from_port                    = tonumber(each.value)
-  to_port                      = tonumber(each.value)
-
-  tags = merge(var.tags, { Name = "${var.name}-kongsync-from-alb-${each.value}" })
-}
-
-# kongsync clones from the git host, calls SSM and Cloud Map, and reaches Kong's admin API.
-resource "aws_vpc_security_group_egress_rule" "kongsync_all" {
-  security_group_id = aws_security_group.kongsync.id
-  description       = "Git host, AWS APIs, Kong's admin API"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "-1"
-
-  tags = merge(var.tags, { Name = "${var.name}-kongsync-egress" })
-}
-
-# --- nyan
-
 resource "aws_vpc_security_group_ingress_rule" "nyan_from_kong" {
   security_group_id            = aws_security_group.nyan.id
   description                  = "HTTP from Kong"
@@ -180,15 +156,6 @@ resource "aws_vpc_security_group_ingress_rule" "nyan_from_kong" {
   to_port                      = var.nyan_port
 
   tags = merge(var.tags, { Name = "${var.name}-nyan-from-kong" })
-}
-
-resource "aws_vpc_security_group_egress_rule" "nyan_all" {
-  security_group_id = aws_security_group.nyan.id
-  description       = "Image pulls"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "-1"
-
-  tags = merge(var.tags, { Name = "${var.name}-nyan-egress" })
 }
 
 # --- database
@@ -219,15 +186,30 @@ resource "aws_vpc_security_group_ingress_rule" "database_from_bastion" {
   tags = merge(var.tags, { Name = "${var.name}-database-from-bastion" })
 }
 
-# --- bastion
+# --- Out of the VPC
 
-resource "aws_vpc_security_group_egress_rule" "bastion_all" {
-  count = var.create_bastion_group ? 1 : 0
+locals {
+  # The groups whose tasks may reach anywhere, and why. The ALB reaches its targets only, the database nothing.
+  egress_anywhere = merge(
+    {
+      # Upstreams anywhere (Cloud Map services, public APIs); the image through the NAT gateway.
+      kong     = { group_id = aws_security_group.kong.id, description = "Upstreams, DNS, image pulls" }
+      kongsync = { group_id = aws_security_group.kongsync.id, description = "Git host, AWS APIs, Kong's admin API" }
+      nyan     = { group_id = aws_security_group.nyan.id, description = "Image pulls" }
+    },
+    var.create_bastion_group ? {
+      bastion = { group_id = aws_security_group.bastion[0].id, description = "SSM endpoints, package mirrors, the database" }
+    } : {},
+  )
+}
 
-  security_group_id = aws_security_group.bastion[0].id
-  description       = "SSM endpoints, package mirrors, the database"
+resource "aws_vpc_security_group_egress_rule" "anywhere" {
+  for_each = local.egress_anywhere
+
+  security_group_id = each.value.group_id
+  description       = each.value.description
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "-1"
 
-  tags = merge(var.tags, { Name = "${var.name}-bastion-egress" })
+  tags = merge(var.tags, { Name = "${var.name}-${each.key}-egress" })
 }

@@ -19,3 +19,9 @@ output "topic_arn" {
   description = "ARN of the topic."
   value       = module.topic.arn
 }
+
+# A moved block names the child's resources, not its outputs: no violation.
+moved {
+  from = aws_sqs_queue.orders
+  to   = module.queue.aws_sqs_queue.this
+}

@@ -23,6 +23,8 @@ final class ModuleRules implements TreeRule {
 
     private static final Set<String> META_ARGUMENTS = Set.of("source", "version", "count", "for_each", "depends_on",
             "providers");
+    /** Blocks that name resource addresses ({@code module.x.aws_y.z}), not module outputs. */
+    private static final Set<String> ADDRESS_BLOCKS = Set.of("moved", "removed");
     private static final List<String> MODULE_FILES = List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf",
             "README.md");
 
@@ -123,7 +125,7 @@ final class ModuleRules implements TreeRule {
                 file.blocks("module").forEach(call -> calls.put(call.label(0), target(tree, file, call)));
             }
             for (HclTree.HclFile file : files) {
-                file.allAttributes().forEach(attribute -> attribute.references().stream()
+                expressions(file).forEach(attribute -> attribute.references().stream()
                         .filter(reference -> reference.startsWith("module."))
                         .map(reference -> reference.split("\\."))
                         .forEach(parts -> {
@@ -139,6 +141,12 @@ final class ModuleRules implements TreeRule {
                         }));
             }
         });
+    }
+
+    private static Stream<HclTree.Attribute> expressions(HclTree.HclFile file) {
+        return Stream.concat(file.attributes().stream(), file.blocks().stream()
+                .filter(block -> !ADDRESS_BLOCKS.contains(block.type()))
+                .flatMap(HclTree.Block::allAttributes));
     }
 
     private static Optional<String> localSource(HclTree.Block call) {

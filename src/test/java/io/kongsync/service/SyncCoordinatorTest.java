@@ -10,7 +10,9 @@ import io.kongsync.plan.PlanOptions;
 import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.sync.Syncer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One sync at a time: later requests wait as one queued sync of the newest ref; dry runs never wait. */
 class SyncCoordinatorTest {
 
-    final Path dataDir = dataDir();
+    @TempDir
+    Path dataDir;
 
     /** A gateway whose syncs end only when the test says so; it records the commits it was asked to sync. */
     static final class HeldGateway implements Gateway {
@@ -82,18 +85,16 @@ class SyncCoordinatorTest {
     };
 
     final HeldGateway gateway = new HeldGateway();
-    final HistoryStore history = HistoryStore.open(dataDir(), 100, 1 << 20, Instant.now());
-    final SyncCoordinator coordinator = new SyncCoordinator(new SyncRunner(source,
-            routes -> new StateLoader.Loaded(State.EMPTY, List.of(), Set.of(), 0), gateway, Clock.systemUTC()),
-            history, new SyncListener() {
-            }, Clock.systemUTC());
+    HistoryStore history;
+    SyncCoordinator coordinator;
 
-    private Path dataDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("kongsync-history");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @BeforeEach
+    void open() {
+        history = HistoryStore.open(dataDir, 100, 1 << 20, Instant.now());
+        coordinator = new SyncCoordinator(new SyncRunner(source,
+                routes -> new StateLoader.Loaded(State.EMPTY, List.of(), Set.of(), 0), gateway, Clock.systemUTC()),
+                history, new SyncListener() {
+                }, Clock.systemUTC());
     }
 
     @Test

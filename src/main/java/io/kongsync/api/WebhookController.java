@@ -2,9 +2,11 @@ package io.kongsync.api;
 
 import io.kongsync.git.RouteSource;
 import io.kongsync.server.KongsyncProperties;
+import io.kongsync.service.HistoryStore;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRequest;
+import io.kongsync.service.SyncState;
 import io.kongsync.service.Trigger;
 import io.kongsync.webhook.Provider;
 import io.kongsync.webhook.PushEvent;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -46,11 +49,14 @@ class WebhookController {
     private final KongsyncProperties properties;
     private final SyncCoordinator coordinator;
     private final RouteSource source;
+    private final HistoryStore history;
 
-    WebhookController(KongsyncProperties properties, SyncCoordinator coordinator, RouteSource source) {
+    WebhookController(KongsyncProperties properties, SyncCoordinator coordinator, RouteSource source,
+                      HistoryStore history) {
         this.properties = properties;
         this.coordinator = coordinator;
         this.source = source;
+        this.history = history;
     }
 
     @Operation(summary = "Receive a push webhook", description = "github: X-Hub-Signature-256; gitlab: "
@@ -75,44 +81,73 @@ class WebhookController {
                     return body;
                 })
                 .defaultIfEmpty(new byte[0])
-                .map(body -> handle(which, secret, request.getHeaders()::getFirst, body))
+                .flatMap(body -> handle(which, secret, request.getHeaders()::getFirst, body))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
                         "the webhook body is larger than kongsync.webhook.max-body-size ("
                                 + properties.webhook().maxBodySize() + ")")));
     }
 
-    private ResponseEntity<Object> handle(Provider provider, String secret, Function<String, String> header,
-                                          byte[] body) {
+    private Mono<ResponseEntity<Object>> handle(Provider provider, String secret, Function<String, String> header,
+                                                byte[] body) {
         if (!WebhookVerifier.verify(provider, secret, header, body)) {
             LOG.warn("refused a {} webhook: its signature is missing or wrong", provider.displayName());
-            return problem(HttpStatus.UNAUTHORIZED, "the " + provider.displayName() + " webhook's signature is "
-                    + "missing or does not match the configured secret");
+            return Mono.just(problem(HttpStatus.UNAUTHORIZED, "the " + provider.displayName() + " webhook's "
+                    + "signature is missing or does not match the configured secret"));
         }
         String branch = properties.git().branch();
         PushEvent event;
         try {
             event = PushEvents.parse(provider, header, body, branch);
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
         return switch (event.kind()) {
-            case PING -> answer(HttpStatus.OK, "pong", event, event.description() + " answered", null);
-            case OTHER -> ignored(event, "kongsync acts on pushes only");
-            case BRANCH_DELETED -> ignored(event, "a deleted branch is never synced");
+            case PING -> Mono.just(answer(HttpStatus.OK, "pong", event, event.description() + " answered", null));
+            case OTHER -> Mono.just(ignored(event, "kongsync acts on pushes only"));
+            case BRANCH_DELETED -> Mono.just(ignored(event, "a deleted branch is never synced"));
             case PUSH -> push(event, branch);
         };
     }
 
-    private ResponseEntity<Object> push(PushEvent event, String branch) {
+    private Mono<ResponseEntity<Object>> push(PushEvent event, String branch) {
         if (!branch.equals(event.branch())) {
-            return ignored(event, "kongsync follows the branch " + branch);
+            return Mono.just(ignored(event, "kongsync follows the branch " + branch));
         }
         String routesPath = properties.git().path();
         if (!PushEvents.touches(event, routesPath)) {
-            return ignored(event, "no file under " + routesPath + "/ changed");
+            return Mono.just(ignored(event, "no file under " + routesPath + "/ changed"));
         }
-        // a directory source has no commits to check out: it syncs what the directory holds
-        String ref = "git".equals(source.info().kind()) ? event.commit() : null;
+        if (!"git".equals(source.info().kind())) {
+            // a directory source has no commits to check out: it syncs what the directory holds
+            return Mono.just(accept(event, null));
+        }
+        if (event.changedFiles() != null) {
+            return Mono.just(accept(event, event.commit()));
+        }
+        // the payload does not list files (Bitbucket, forced pushes): ask git, after a fetch, off the event loop
+        return Mono.fromCallable(() -> routesUnchanged(event.commit()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(unchanged -> unchanged
+                        ? ignored(event, "no file under " + routesPath + "/ changed since the last synced commit")
+                        : accept(event, event.commit()));
+    }
+
+    /** True only when git shows the routes the same as at the last synced commit; any doubt means a sync. */
+    private boolean routesUnchanged(String commit) {
+        String lastSynced = history.lastSync().filter(sync -> sync.state() == SyncState.SUCCEEDED)
+                .map(SyncRecord::commit).orElse(null);
+        if (lastSynced == null || commit == null) {
+            return false;
+        }
+        try {
+            source.checkout(commit);
+            return !source.routesChanged(lastSynced, commit);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private ResponseEntity<Object> accept(PushEvent event, String ref) {
         SyncRecord sync = coordinator.submit(new SyncRequest(Trigger.WEBHOOK, false, ref, event.description()));
         Map<String, Object> body = body("accepted", event, null);
         body.put("sync", SyncView.brief(sync));

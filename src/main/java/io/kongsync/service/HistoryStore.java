@@ -188,8 +188,4 @@ public final class HistoryStore {
         }
         return Optional.ofNullable(last);
     }
-
-    public Path file() {
-        return file;
-    }
 }

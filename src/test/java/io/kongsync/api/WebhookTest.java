@@ -177,6 +177,22 @@ class WebhookTest {
     }
 
     @Test
+    void aBitbucketPushThatChangesNoRouteFileIsIgnoredAfterAskingGit() throws Exception {
+        startService(SandboxOptions.defaults(), Map.of());
+        int before = historySize();
+        String docsOnly = repo.commit("docs only", "README.md", "more docs");
+        String body = bitbucketCloudPush("main", docsOnly);
+
+        RunningService.Reply reply = service.send(service.url().resolve("/api/v1/webhooks/bitbucket"), "POST", null,
+                body, Map.of("X-Event-Key", "repo:push", "X-Hub-Signature", sign(BITBUCKET_SECRET, body)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(json(reply.body())).containsEntry("status", "ignored")
+                .containsEntry("reason", "no file under routes/ changed since the last synced commit");
+        assertThat(historySize()).isEqualTo(before);
+    }
+
+    @Test
     void aBadOrMissingSignatureGets401AndNoSync() throws Exception {
         startService(SandboxOptions.defaults(), Map.of());
         String commit = repo.commit("unsigned change", "routes/nyan.yaml", routes("evil.example.org"));

@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** A sandbox, a routes directory and a data directory for {@link RunningService} tests. */
-final class ServiceFixture implements AutoCloseable {
+public final class ServiceFixture implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TOKEN = "api-token-4f1c9e7b2d";
     /** A consumer key in the files: a secret that must never be shown. */
-    static final String CONSUMER_KEY = "consumer-key-9a8b7c6d5e";
+    public static final String CONSUMER_KEY = "consumer-key-9a8b7c6d5e";
 
-    static final String ROUTES = """
+    public static final String ROUTES = """
             _format_version: "3.0"
             services:
               - name: nyan

@@ -1,5 +1,6 @@
 package io.kongsync.dashboard;
 
+import io.kongsync.api.ServiceFixture;
 import io.kongsync.sandbox.AdminClient;
 import io.kongsync.server.KongTarget;
 import io.kongsync.server.RunningService;
@@ -38,26 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardBrowserTest {
 
     static final String TOKEN = "dashboard-token-5e2a7c";
-    static final String CONSUMER_KEY = "consumer-key-3f9d8e7c6b";
-    static final String ROUTES = """
-            _format_version: "3.0"
-            services:
-              - name: nyan
-                host: nyan.ecs.local
-                port: 80
-                routes:
-                  - name: nyan
-                    hosts: [nyan.mydomain.com]
-                    plugins:
-                      - name: rate-limiting
-                        config:
-                          minute: 600
-                          policy: local
-            consumers:
-              - username: mobile-app
-                keyauth_credentials:
-                  - key: %s
-            """.formatted(CONSUMER_KEY);
+    /** The routes every service test starts from: a service, a route with a plugin, a consumer with a key. */
+    static final String CONSUMER_KEY = ServiceFixture.CONSUMER_KEY;
+    static final String ROUTES = ServiceFixture.ROUTES;
     /**
      * Chromium logs every failed request to the console; these the dashboard provokes on purpose: the first call
      * without the token, a wrong token, and a plan of invalid files.

@@ -16,15 +16,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Every {@code /api/v1} call but the webhooks (which carry their own signatures) needs
+ * Every {@code /api} call but the webhooks (which carry their own signatures) needs
  * {@code Authorization: Bearer <kongsync.api.token>}, compared in constant time. Without a configured token the API
  * listens on loopback only and needs none.
+ *
+ * <p>The decision is made on the path as the router reads it ({@link ProtectedPaths}), not on the raw request line:
+ * {@code /api/v1;/status}, {@code /api//v1/status} and {@code /api/v1%2fstatus} all need the token.
  */
 @Component
 class ApiTokenFilter implements WebFilter {
-
-    static final String API = "/api/v1/";
-    static final String WEBHOOKS = "/api/v1/webhooks/";
 
     private final byte[] expectedDigest;
 
@@ -36,7 +36,7 @@ class ApiTokenFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (expectedDigest == null || !(path.startsWith(API) || path.equals("/api/v1")) || path.startsWith(WEBHOOKS)) {
+        if (expectedDigest == null || !ProtectedPaths.needsToken(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

@@ -43,12 +43,18 @@ public final class ServiceFixture implements AutoCloseable {
                   - key: %s
             """.formatted(CONSUMER_KEY);
 
-    final Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
-    final AdminClient admin = new AdminClient(sandbox.url());
+    final Sandbox sandbox;
+    final AdminClient admin;
     final Path routes;
     final Path dataDir;
 
     ServiceFixture(Path root) {
+        this(root, SandboxOptions.defaults());
+    }
+
+    ServiceFixture(Path root, SandboxOptions sandboxOptions) {
+        sandbox = Sandbox.start(sandboxOptions);
+        admin = new AdminClient(sandbox.url());
         try {
             routes = Files.createDirectories(root.resolve("routes"));
             dataDir = root.resolve("data");

@@ -215,6 +215,31 @@ class WebhookTest {
     }
 
     @Test
+    void aSignedPushWhoseAfterIsNotAFullCommitIdIsRefusedBeforeGitIsTouched() throws Exception {
+        startService(SandboxOptions.defaults(), Map.of());
+        repo.newBranch("evil");
+        repo.commit("evil routes", "routes/nyan.yaml", routes("evil.example.com"));
+        repo.switchTo("main");
+        int historyBefore = history().size();
+        long writesBefore = sandbox.writeCount();
+
+        for (String after : List.of("evil", "../../etc", "HEAD~1", "main", "a".repeat(39), "x".repeat(100_000))) {
+            String body = githubPush("main", after, "routes/nyan.yaml");
+            RunningService.Reply reply = github(body, sign(GITHUB_SECRET, body));
+
+            assertThat(reply.status()).as(after.length() > 50 ? "a 100,000-character after" : after).isEqualTo(400);
+            assertThat(reply.body()).contains("not a full commit id").doesNotContain("xxxxxxxxxx");
+        }
+        assertThat(history()).hasSize(historyBefore);
+        assertThat(sandbox.writeCount()).isEqualTo(writesBefore);
+        assertThat(routeHost()).isEqualTo("nyan.mydomain.com");
+    }
+
+    private List<?> history() {
+        return (List<?>) ServiceFixture.json(service.get("/api/v1/syncs?size=100", TOKEN).body()).get("items");
+    }
+
+    @Test
     void pushesToAnotherBranchOrOutsideTheRoutesAreAcknowledgedAndIgnored() throws Exception {
         startService(SandboxOptions.defaults(), Map.of());
         int before = historySize();

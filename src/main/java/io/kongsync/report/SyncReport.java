@@ -45,6 +45,9 @@ final class SyncReport {
         }
         String pending = r.remaining() == null || r.remaining().isEmpty() ? "" : "; " + r.remaining().changes().size()
                 + " change" + (r.remaining().changes().size() == 1 ? "" : "s") + " still pending in Kong";
+        if (r.readBackFailure() != null) {
+            pending += "; Kong could not be read again to check it matches the files: " + r.readBackFailure();
+        }
         return "Sync failed: " + counts + pending + timing + ". Run it again once the cause is fixed.";
     }
 
@@ -170,6 +173,7 @@ final class SyncReport {
         root.put("nodes", nodes);
         root.put("problems", r.diagnostics().stream().map(Diagnostic::format).toList());
         root.put("pending", r.remaining() == null ? null : r.remaining().changes().size());
+        root.put("read_back_error", r.readBackFailure());
         root.put("requests", r.requests());
         root.put("millis", r.millis());
         return root;

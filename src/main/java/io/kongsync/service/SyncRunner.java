@@ -4,6 +4,7 @@ import io.kongsync.git.RouteSource;
 import io.kongsync.git.Snapshot;
 import io.kongsync.git.SourceException;
 import io.kongsync.model.State;
+import io.kongsync.report.FailureReport;
 import io.kongsync.report.ReportFormat;
 import io.kongsync.report.Reports;
 import io.kongsync.state.StateLoader;
@@ -60,22 +61,27 @@ public final class SyncRunner {
                 .map(planned -> new DryRun(files.snapshot(), planned, files.warnings())));
     }
 
-    /** Runs a started record to its end; never fails: every failure becomes a failed record. */
+    /**
+     * Runs a started record to its end; never fails: every failure becomes a failed record that keeps its commit and
+     * whatever plan and outcomes it got to, with a report.
+     */
     public Mono<SyncRecord> run(SyncRecord started) {
         return desired(started.ref())
                 .flatMap(files -> {
                     SyncRecord atCommit = started.atCommit(files.snapshot().commit(), files.snapshot().shortMessage())
                             .withWarningsAndNodes(formatted(files.warnings()), List.of());
                     if (strict && !files.warnings().isEmpty()) {
-                        return Mono.just(atCommit.failed(clock.instant(), files.warnings().size() + " warning"
-                                + (files.warnings().size() == 1 ? "" : "s") + " and kongsync.sync.strict is on; "
-                                + "nothing was applied"));
+                        return Mono.just(failedRecord(atCommit, new SyncFailure(SyncFailure.Kind.INVALID_FILES,
+                                files.warnings().size() + " warning" + (files.warnings().size() == 1 ? "" : "s")
+                                        + " and kongsync.sync.strict is on; nothing was applied",
+                                formatted(files.warnings()), atCommit.commit())));
                     }
-                    return started.dryRun()
+                    Mono<SyncRecord> done = started.dryRun()
                             ? gateway.plan(files.loaded().state(), files.loaded().selectTags())
                                     .map(planned -> dryRunRecord(atCommit, planned, files.warnings()))
                             : gateway.sync(files.loaded().state(), files.loaded().selectTags())
                                     .map(result -> syncRecord(atCommit, result, files.warnings()));
+                    return done.onErrorResume(e -> Mono.just(failedRecord(atCommit, e)));
                 })
                 .onErrorResume(e -> Mono.just(failedRecord(started, e)));
     }
@@ -154,17 +160,24 @@ public final class SyncRunner {
             return failed + " operation" + (failed == 1 ? "" : "s") + " failed" + (skipped > 0 ? ", " + skipped
                     + " skipped because they depend on them" : "");
         }
+        if (result.readBackFailure() != null) {
+            return "Kong could not be read again after the sync, so whether it matches the files is unknown: "
+                    + result.readBackFailure();
+        }
         return "Kong, read again after the sync, still differs from the files in "
                 + result.remaining().changes().size() + " change" + (result.remaining().changes().size() == 1
                 ? "" : "s");
     }
 
     private SyncRecord failedRecord(SyncRecord record, Throwable e) {
-        if (e instanceof SyncFailure f) {
-            SyncRecord at = f.commit() == null ? record : record.atCommit(f.commit(), null);
-            return at.finished(clock.instant(), null, null, List.of(), f.getMessage(), f.problems(), null);
-        }
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return record.failed(clock.instant(), message);
+        List<String> problems = e instanceof SyncFailure f ? f.problems() : List.of();
+        SyncRecord at = e instanceof SyncFailure f && f.commit() != null && record.commit() == null
+                ? record.atCommit(f.commit(), null) : record;
+        String what = record.dryRun() ? "Dry run" : "Sync";
+        StoredReports reports = new StoredReports(FailureReport.render(what, message, problems, ReportFormat.TEXT),
+                FailureReport.render(what, message, problems, ReportFormat.JSON),
+                FailureReport.render(what, message, problems, ReportFormat.MARKDOWN));
+        return at.finished(clock.instant(), record.plan(), null, record.operations(), message, problems, reports);
     }
 }

@@ -87,9 +87,8 @@ public final class GatewaySyncer implements AutoCloseable {
                     .flatMap(first -> first.getValue().dbless()
                             ? syncEveryNode(files, selectTags)
                             : syncThroughOneNode(nodes.indexOf(first.getKey()), unreachable, files, selectTags));
-            return synced.map(r -> new SyncResult(r.kong(), r.plan(), r.outcomes(), r.refusal(), r.diagnostics(),
-                    r.remaining(), requests() - requestsBefore, (System.nanoTime() - started) / 1_000_000,
-                    r.nodes()));
+            return synced.map(r -> r.withCost(requests() - requestsBefore,
+                    (System.nanoTime() - started) / 1_000_000));
         });
     }
 

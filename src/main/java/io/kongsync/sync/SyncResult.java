@@ -21,15 +21,22 @@ import java.util.List;
  * @param millis       wall-clock time of the whole sync
  * @param nodes        a sync of several Kong nodes ({@link GatewaySyncer}): every node's result, in discovery order;
  *                     the other fields are those of the first node that answered. Empty for a sync of one node.
+ * @param readBackFailure why Kong could not be read again after applying (so {@code remaining} is null and the sync
+ *                        cannot be said to have succeeded); null when it was read
  */
 public record SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, String refusal,
                          List<Diagnostic> diagnostics, Plan remaining, long requests, long millis,
-                         List<NodeResult> nodes) {
+                         List<NodeResult> nodes, String readBackFailure) {
 
     public SyncResult {
         outcomes = List.copyOf(outcomes);
         diagnostics = List.copyOf(diagnostics);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    public SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, String refusal, List<Diagnostic> diagnostics,
+                      Plan remaining, long requests, long millis, List<NodeResult> nodes) {
+        this(kong, plan, outcomes, refusal, diagnostics, remaining, requests, millis, nodes, null);
     }
 
     /** A sync of one node. */
@@ -39,7 +46,18 @@ public record SyncResult(KongInfo kong, Plan plan, List<Outcome> outcomes, Strin
     }
 
     public SyncResult withNodes(List<NodeResult> nodes) {
-        return new SyncResult(kong, plan, outcomes, refusal, diagnostics, remaining, requests, millis, nodes);
+        return new SyncResult(kong, plan, outcomes, refusal, diagnostics, remaining, requests, millis, nodes,
+                readBackFailure);
+    }
+
+    public SyncResult withCost(long totalRequests, long totalMillis) {
+        return new SyncResult(kong, plan, outcomes, refusal, diagnostics, remaining, totalRequests, totalMillis, nodes,
+                readBackFailure);
+    }
+
+    /** Applied, but Kong could not be read again afterwards: whether it matches the files is unknown. */
+    public SyncResult withReadBackFailure(String why) {
+        return new SyncResult(kong, plan, outcomes, refusal, diagnostics, null, requests, millis, nodes, why);
     }
 
     /**

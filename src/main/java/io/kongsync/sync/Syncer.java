@@ -117,10 +117,13 @@ public final class Syncer {
                 return Mono.just(result(planned, List.of(), null, List.of(), planned.plan(), started, requestsBefore));
             }
             Mono<Applied> applied = planned.kong().dbless() ? applyDbless(planned) : applyDatabase(planned);
+            // Once anything may have been written, every outcome is kept: a failed read-back is reported with them.
             return applied.flatMap(a -> reader.read(kong, options.ownershipTag())
                     .map(after -> Planner.plan(desired, after, planned.planOptions()))
                     .map(remaining -> result(planned, a.outcomes(), null, a.diagnostics(), remaining, started,
-                            requestsBefore)));
+                            requestsBefore))
+                    .onErrorResume(e -> Mono.just(result(planned, a.outcomes(), null, a.diagnostics(), null,
+                            started, requestsBefore).withReadBackFailure(describe(e)))));
         });
     }
 

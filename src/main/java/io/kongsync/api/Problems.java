@@ -1,8 +1,12 @@
 package io.kongsync.api;
 
 import io.kongsync.kong.KongException;
+import io.kongsync.service.RefNames;
+import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncFailure;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,6 +50,27 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequest.class)
     ProblemDetail badRequest(BadRequest e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(RefNames.InvalidRef.class)
+    ProblemDetail invalidRef(RefNames.InvalidRef e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(SyncCoordinator.Busy.class)
+    ResponseEntity<ProblemDetail> busy(SyncCoordinator.Busy e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(URI.create("urn:kongsync:problem:busy"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
+    @ExceptionHandler(SyncCoordinator.HistoryUnavailable.class)
+    ProblemDetail historyUnavailable(SyncCoordinator.HistoryUnavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("urn:kongsync:problem:history"));
+        return problem;
     }
 
     @ExceptionHandler(NotReady.class)

@@ -52,6 +52,8 @@ class StatusController {
             body.put("lastSync", history.lastSync().map(SyncView::brief).orElse(null));
             body.put("running", coordinator.running().map(SyncView::brief).orElse(null));
             body.put("queued", coordinator.queued().map(SyncView::brief).orElse(null));
+            body.put("dryRunsInFlight", coordinator.dryRunsInFlight());
+            body.put("historyWriteFailure", history.writeFailure().orElse(null));
             Map<String, Object> driftView = new LinkedHashMap<>();
             driftView.put("interval", properties.drift().interval().toString());
             driftView.put("autoCorrect", properties.drift().autoCorrect());

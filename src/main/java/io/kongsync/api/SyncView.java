@@ -1,5 +1,6 @@
 package io.kongsync.api;
 
+import io.kongsync.service.StoredReports;
 import io.kongsync.service.SyncRecord;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,11 +15,12 @@ final class SyncView {
     private SyncView() {
     }
 
-    static Map<String, Object> full(SyncRecord r) {
+    /** @param reports the record's reports (kept apart from it by the history); null when it has none yet */
+    static Map<String, Object> full(SyncRecord r, StoredReports reports) {
         Map<String, Object> view = brief(r);
         view.put("operations", r.operations());
         view.put("problems", r.problems());
-        view.put("report", r.reports() == null ? null : JSON.readValue(r.reports().json(), Object.class));
+        view.put("report", reports == null ? null : JSON.readValue(reports.json(), Object.class));
         return view;
     }
 

@@ -2,6 +2,7 @@ package io.kongsync.api;
 
 import io.kongsync.report.ReportFormat;
 import io.kongsync.service.HistoryStore;
+import io.kongsync.service.StoredReports;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRequest;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Syncs on demand and the history: {@code POST /api/v1/syncs}, {@code GET /api/v1/syncs[/{id}]}. */
 @RestController
@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
 class SyncsController {
 
     static final int MAX_PAGE_SIZE = 100;
-    /** A branch, tag or commit: what git accepts in a ref name, and no more than that. */
-    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/@+-]{1,255}");
 
     private final SyncCoordinator coordinator;
     private final HistoryStore history;
@@ -54,13 +52,10 @@ class SyncsController {
     ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) SyncBody body) {
         boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
         String ref = body == null ? null : body.ref();
-        if (ref != null && !ref.isBlank() && (!REF.matcher(ref).matches() || ref.contains(".."))) {
-            throw new Problems.BadRequest("ref must be a branch, tag or commit id (letters, digits and ._/@+-, "
-                    + "at most 255 characters)");
-        }
         SyncRecord record = coordinator.submit(new SyncRequest(Trigger.API, dryRun, ref,
                 dryRun ? "dry run requested through the API" : "sync requested through the API"));
-        return ResponseEntity.accepted().location(URI.create(location(record.id()))).body(SyncView.full(record));
+        return ResponseEntity.accepted().location(URI.create(location(record.id())))
+                .body(SyncView.full(record, record.reports()));
     }
 
     @Operation(summary = "One sync: state, trigger, commit, timings, plan summary, every operation's outcome",
@@ -69,18 +64,19 @@ class SyncsController {
     ResponseEntity<?> get(@PathVariable String id, @RequestParam(required = false) String format) {
         SyncRecord record = history.get(id).orElseThrow(() -> new Problems.NotFound("no sync " + id
                 + " in the history (it keeps the newest records only)"));
+        StoredReports reports = record.state().finished() ? history.reports(id).orElse(null) : null;
         if (format == null) {
-            return ResponseEntity.ok(SyncView.full(record));
+            return ResponseEntity.ok(SyncView.full(record, reports));
         }
         ReportFormat reportFormat = ReportFormats.parse(format);
-        if (record.reports() == null) {
-            throw new Problems.NotReady("sync " + id + " is " + record.state().label()
-                    + "; its report is ready when it finishes");
+        if (reports == null) {
+            throw new Problems.NotReady(record.state().finished() ? "sync " + id + " has no report"
+                    : "sync " + id + " is " + record.state().label() + "; its report is ready when it finishes");
         }
         String report = switch (reportFormat) {
-            case JSON -> record.reports().json();
-            case MARKDOWN -> record.reports().markdown();
-            default -> record.reports().text();
+            case JSON -> reports.json();
+            case MARKDOWN -> reports.markdown();
+            default -> reports.text();
         };
         return ResponseEntity.ok().contentType(ReportFormats.mediaType(reportFormat)).body(report);
     }
@@ -97,7 +93,7 @@ class SyncsController {
         body.put("page", found.page());
         body.put("size", found.size());
         body.put("total", found.total());
-        body.put("next", (page + 1) * size < found.total() ? "/api/v1/syncs?page=" + (page + 1) + "&size=" + size
+        body.put("next", (page + 1L) * size < found.total() ? "/api/v1/syncs?page=" + (page + 1) + "&size=" + size
                 : null);
         return body;
     }

@@ -12,14 +12,17 @@ import java.time.Duration;
  * Every setting of {@code kongsync serve}, under {@code kongsync.*} (environment: {@code KONGSYNC_GIT_URI} and so
  * on). The secrets among them never print: each record's {@code toString} says only whether one is set.
  *
- * @param dataDir     where the git clone, its snapshots and the sync history live
- * @param syncOnStart reconcile once when the service starts, so Kong matches git after every deployment
+ * @param dataDir      where the git clone, its snapshots and the sync history live
+ * @param syncOnStart  reconcile once when the service starts, so Kong matches git after every deployment
+ * @param shutdownWait how long a stop waits for a running sync to end, once, before the server closes (ECS stops a
+ *                     task 30 s after SIGTERM by default)
  */
 @ConfigurationProperties("kongsync")
 public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong, @DefaultValue Api api,
                                  @DefaultValue Webhook webhook, @DefaultValue Drift drift,
                                  @DefaultValue Sync sync, @DefaultValue History history, @DefaultValue Aws aws,
-                                 @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart) {
+                                 @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart,
+                                 @DefaultValue("20s") Duration shutdownWait) {
 
     /**
      * The repository holding the route files. Without {@code uri} the service reads the local {@code path}
@@ -105,10 +108,15 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
     public record Drift(@DefaultValue("5m") Duration interval, @DefaultValue("false") boolean autoCorrect) {
     }
 
-    /** @param strict upstream warnings fail a sync before anything is applied */
+    /**
+     * @param strict                upstream warnings fail a sync before anything is applied
+     * @param maxConcurrentDryRuns  dry runs and plans that run at once (each holds a whole plan in memory)
+     * @param maxWaitingDryRuns     dry runs and plans that may wait for a turn; more are answered 429
+     */
     public record Sync(@DefaultValue("managed-by:kongsync") String ownershipTag,
                        @DefaultValue("25") double massDeleteThresholdPercent,
-                       @DefaultValue("false") boolean allowMassDelete, @DefaultValue("false") boolean strict) {
+                       @DefaultValue("false") boolean allowMassDelete, @DefaultValue("false") boolean strict,
+                       @DefaultValue("2") int maxConcurrentDryRuns, @DefaultValue("20") int maxWaitingDryRuns) {
     }
 
     /** @param maxFileSize when the history file outgrows this it is compacted, the old one kept beside it */

@@ -142,7 +142,7 @@ class ServiceConfiguration {
 
     @Bean
     SyncCoordinator syncCoordinator(SyncRunner runner, HistoryStore history, SyncMetrics metrics,
-                                    ObjectProvider<DriftMonitor> drift, Clock clock) {
+                                    ObjectProvider<DriftMonitor> drift, Clock clock, KongsyncProperties properties) {
         SyncListener listener = new SyncListener() {
             @Override
             public void finished(SyncRecord sync) {
@@ -150,7 +150,9 @@ class ServiceConfiguration {
                 drift.ifAvailable(monitor -> monitor.syncFinished(sync));
             }
         };
-        return new SyncCoordinator(runner, history, listener, clock);
+        KongsyncProperties.Sync sync = properties.sync();
+        return new SyncCoordinator(runner, history, listener, clock, new SyncCoordinator.DryRunLimits(
+                sync.maxConcurrentDryRuns(), sync.maxWaitingDryRuns(), java.time.Duration.ofSeconds(10)));
     }
 
     @Bean

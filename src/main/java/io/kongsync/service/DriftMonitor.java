@@ -36,12 +36,16 @@ public final class DriftMonitor {
         return Optional.ofNullable(last.get());
     }
 
-    /** Checks now; never fails (a failed check is a status with its error). */
+    /**
+     * Checks now; never fails (a failed check is a status with its error). Empty when too many dry runs are in
+     * flight to check now: the last status stands.
+     */
     public Mono<DriftStatus> check() {
         return coordinator.planNow(null)
                 .map(dry -> new DriftStatus(clock.instant(), dry.snapshot().commit(),
                         dry.planned().plan().changes().size(), PlanSummary.of(dry.planned().plan()), null))
-                .onErrorResume(e -> Mono.just(DriftStatus.failed(clock.instant(),
+                .onErrorResume(e -> e instanceof SyncCoordinator.Busy ? Mono.empty()
+                        : Mono.just(DriftStatus.failed(clock.instant(),
                         e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())))
                 .doOnNext(this::record);
     }
@@ -61,8 +65,12 @@ public final class DriftMonitor {
                     : status.commit().substring(0, Math.min(12, status.commit().length())), status.changes());
         }
         if (status.changes() > 0 && autoCorrect && !coordinator.busy()) {
-            coordinator.submit(new SyncRequest(Trigger.SCHEDULE, false, status.commit(),
-                    "drift of " + status.changes() + " change(s) found by the schedule"));
+            try {
+                coordinator.submit(new SyncRequest(Trigger.SCHEDULE, false, status.commit(),
+                        "drift of " + status.changes() + " change(s) found by the schedule"));
+            } catch (RuntimeException e) {
+                LOG.warn("drift: the correcting sync was not started: {}", e.getMessage());
+            }
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The sync history: an append-only JSON-lines file, one line per state of a record (the last line of an id wins),
  * and the newest records in memory. When the file outgrows its limit it is compacted to the newest records and the
- * old file kept beside it as {@code history.1.jsonl}. Records hold reports whose secrets are already masked.
+ * old file kept beside it as {@code history.1.jsonl}. Reports, secrets already masked, are kept apart in
+ * {@code reports/<id>.json} and read on demand, so neither memory nor the history file grows with a plan's size.
  *
  * <p>A record left {@code queued} or {@code running} by a process that stopped is marked failed when the store opens.
  */
@@ -30,6 +31,7 @@ public final class HistoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
     static final String FILE = "history.jsonl";
     static final String ROTATED = "history.1.jsonl";
+    static final String REPORTS = "reports";
     static final String INTERRUPTED = "kongsync stopped while this sync was %s; it did not finish, and Kong may be "
             + "partly changed: the next sync completes it";
 
@@ -38,13 +40,17 @@ public final class HistoryStore {
             .build();
 
     private final Path file;
+    private final Path reportsDir;
     private final int maxRecords;
     private final long maxFileBytes;
     /** by id, oldest first */
     private final LinkedHashMap<String, SyncRecord> records = new LinkedHashMap<>();
+    /** why the last write failed; null when it succeeded */
+    private String writeFailure;
 
     private HistoryStore(Path file, int maxRecords, long maxFileBytes) {
         this.file = file;
+        this.reportsDir = file.resolveSibling(REPORTS);
         this.maxRecords = maxRecords;
         this.maxFileBytes = maxFileBytes;
     }
@@ -85,11 +91,15 @@ public final class HistoryStore {
             if (line.isBlank()) {
                 continue;
             }
+            SyncRecord record;
             try {
-                remember(JSON.readValue(line, SyncRecord.class));
+                record = JSON.readValue(line, SyncRecord.class);
             } catch (RuntimeException e) {
                 unreadable++;
+                continue;
             }
+            // histories written before reports were kept apart carry them inline
+            remember(record.reports() == null ? record : storeReports(record));
         }
         if (!lines.isEmpty() && !endsWithNewline()) {
             append("\n");
@@ -122,23 +132,75 @@ public final class HistoryStore {
         }
     }
 
-    /** Records a new state of a sync. */
+    /**
+     * Records a new state of a sync. The record is remembered even when the file cannot be written; then this throws
+     * and {@link #writeFailure()} says why until a write succeeds again.
+     */
     public synchronized void save(SyncRecord record) {
-        remember(record);
-        append(JSON.writeValueAsString(record) + "\n");
         try {
+            SyncRecord stored = record.reports() == null ? record : storeReports(record);
+            remember(stored);
+            append(JSON.writeValueAsString(stored) + "\n");
             if (Files.size(file) > maxFileBytes) {
                 compact();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compact the sync history " + file, e);
+            writeFailure = null;
+        } catch (IOException | UncheckedIOException e) {
+            remember(record.withoutReports());
+            writeFailure = e.getMessage();
+            throw e instanceof UncheckedIOException u ? u
+                    : new UncheckedIOException("cannot write the sync history " + file, (IOException) e);
         }
+    }
+
+    /** Why the last write of the history failed, while it fails. */
+    public synchronized Optional<String> writeFailure() {
+        return Optional.ofNullable(writeFailure);
+    }
+
+    /** A finished record's report, read from disk. */
+    public Optional<StoredReports> reports(String id) {
+        Path path = reportFile(id);
+        try {
+            return Files.exists(path) ? Optional.of(JSON.readValue(Files.readString(path, StandardCharsets.UTF_8),
+                    StoredReports.class)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the report of sync {}: {}", id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private SyncRecord storeReports(SyncRecord record) {
+        try {
+            Files.createDirectories(reportsDir);
+            Path fresh = reportsDir.resolve(record.id() + ".json.tmp");
+            Files.writeString(fresh, JSON.writeValueAsString(record.reports()), StandardCharsets.UTF_8);
+            Files.move(fresh, reportFile(record.id()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report of sync " + record.id(), e);
+        }
+        return record.withoutReports();
+    }
+
+    private Path reportFile(String id) {
+        // ids are kongsync's own (base-36 time and hex), but a path must never come from outside unchecked
+        if (!id.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("not a sync id");
+        }
+        return reportsDir.resolve(id + ".json");
     }
 
     private void remember(SyncRecord record) {
         records.put(record.id(), record);
         while (records.size() > maxRecords) {
-            records.remove(records.keySet().iterator().next());
+            String evicted = records.keySet().iterator().next();
+            records.remove(evicted);
+            try {
+                Files.deleteIfExists(reportFile(evicted));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot delete the report of sync {}: {}", evicted, e.getMessage());
+            }
         }
     }
 
@@ -173,7 +235,7 @@ public final class HistoryStore {
     public synchronized Page list(int page, int size) {
         List<SyncRecord> newestFirst = new ArrayList<>(records.values());
         java.util.Collections.reverse(newestFirst);
-        int from = Math.min(newestFirst.size(), page * size);
+        int from = (int) Math.min(newestFirst.size(), (long) page * size);
         int to = Math.min(newestFirst.size(), from + size);
         return new Page(List.copyOf(newestFirst.subList(from, to)), page, size, newestFirst.size());
     }

@@ -3,65 +3,183 @@ package io.kongsync.service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs syncs one at a time against the gateway. A sync requested while one runs waits as the single queued sync;
- * further requests fold into it, so it syncs the newest ref asked for. Dry runs change nothing and never wait.
+ * further requests fold into it, so it syncs the newest ref asked for. Dry runs (recorded ones and
+ * {@link #planNow plans}) change nothing and never wait for a sync, but only {@link DryRunLimits#concurrent} run at
+ * once and {@link DryRunLimits#waiting} more wait their turn; beyond that a request is refused with {@link Busy}, so
+ * no burst of dry runs can exhaust memory.
+ *
+ * <p>The coordinator's own state never depends on the history being writable: a sync whose start cannot be recorded
+ * is refused ({@link HistoryUnavailable}) before anything runs, and a failure to record an end is logged while the
+ * next sync still starts.
  */
 public final class SyncCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncCoordinator.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * @param concurrent dry runs that may run at once
+     * @param waiting    dry runs that may wait for a turn; more are refused
+     * @param retryAfter what a refused caller is told to wait
+     */
+    public record DryRunLimits(int concurrent, int waiting, Duration retryAfter) {
+
+        public DryRunLimits {
+            if (concurrent < 1 || waiting < 0) {
+                throw new IllegalArgumentException("dry runs: at least 1 concurrent and 0 waiting, was " + concurrent
+                        + " and " + waiting);
+            }
+        }
+
+        public static DryRunLimits defaults() {
+            return new DryRunLimits(2, 20, Duration.ofSeconds(10));
+        }
+    }
+
+    /** Too many dry runs already run and wait; ask again after {@link #retryAfter()}. */
+    public static final class Busy extends RuntimeException {
+        private final Duration retryAfter;
+
+        Busy(DryRunLimits limits) {
+            super(limits.concurrent() + " dry runs are running and " + limits.waiting() + " are waiting; "
+                    + "ask again later", null, false, false);
+            this.retryAfter = limits.retryAfter();
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** The sync history cannot be written, so a sync is not started: a change to Kong must leave a record. */
+    public static final class HistoryUnavailable extends RuntimeException {
+        HistoryUnavailable(RuntimeException cause) {
+            super("the sync history cannot be written (" + cause.getMessage() + "); nothing was started", cause);
+        }
+    }
+
     private final SyncRunner runner;
     private final HistoryStore history;
     private final SyncListener listener;
     private final Clock clock;
+    private final DryRunLimits limits;
 
     private SyncRecord running;
     private SyncRecord queued;
     private int inFlight;
+    private int dryRunsRunning;
+    private final Deque<Waiter> dryRunsWaiting = new ArrayDeque<>();
+
+    /** A dry run waiting for a slot; {@code granted} (under the coordinator's lock) once the slot is its own. */
+    private static final class Waiter {
+        final Runnable start;
+        boolean granted;
+
+        Waiter(Runnable start) {
+            this.start = start;
+        }
+    }
 
     public SyncCoordinator(SyncRunner runner, HistoryStore history, SyncListener listener, Clock clock) {
+        this(runner, history, listener, clock, DryRunLimits.defaults());
+    }
+
+    public SyncCoordinator(SyncRunner runner, HistoryStore history, SyncListener listener, Clock clock,
+                           DryRunLimits limits) {
         this.runner = runner;
         this.history = history;
         this.listener = listener;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
      * Accepts a request and returns its record as it stands now: running, or queued (possibly an earlier queued
      * record that this request was folded into).
+     *
+     * @throws Busy               a dry run when too many run and wait already
+     * @throws HistoryUnavailable when the request cannot be recorded; nothing was started
      */
     public SyncRecord submit(SyncRequest request) {
+        SyncRecord record = SyncRecord.queued(newId(), request, clock.instant());
+        return request.dryRun() ? submitDryRun(record) : submitSync(record, request);
+    }
+
+    private SyncRecord submitSync(SyncRecord record, SyncRequest request) {
         SyncRecord toStart;
         synchronized (this) {
-            SyncRecord record = SyncRecord.queued(newId(), request, clock.instant());
-            if (!request.dryRun() && running != null) {
-                queued = queued == null ? record : queued.coalesce(request);
-                history.save(queued);
+            if (running != null) {
+                SyncRecord folded = queued == null ? record : queued.coalesce(request);
+                record(folded);
+                queued = folded;
                 LOG.info("sync {} queued behind sync {} ({})", queued.id(), running.id(), describe(request));
                 return queued;
             }
             toStart = record.running(clock.instant());
-            if (!request.dryRun()) {
-                running = toStart;
-            }
+            record(toStart);
+            running = toStart;
             inFlight++;
         }
-        start(toStart);
+        run(toStart);
         return toStart;
     }
 
-    private void start(SyncRecord record) {
-        history.save(record);
+    private SyncRecord submitDryRun(SyncRecord record) {
+        SyncRecord toStart;
+        synchronized (this) {
+            if (dryRunsRunning >= limits.concurrent()) {
+                if (dryRunsWaiting.size() >= limits.waiting()) {
+                    throw new Busy(limits);
+                }
+                record(record);
+                inFlight++;
+                dryRunsWaiting.addLast(new Waiter(() -> startWaitingDryRun(record)));
+                return record;
+            }
+            toStart = record.running(clock.instant());
+            record(toStart);
+            dryRunsRunning++;
+            inFlight++;
+        }
+        run(toStart);
+        return toStart;
+    }
+
+    /** Called with a dry-run slot already taken. */
+    private void startWaitingDryRun(SyncRecord waiting) {
+        SyncRecord toStart = waiting.running(clock.instant());
+        try {
+            history.save(toStart);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record the start of dry run {}: {}", toStart.id(), e.getMessage());
+        }
+        run(toStart);
+    }
+
+    /** Saves a record, or refuses the request when it cannot be saved. */
+    private void record(SyncRecord record) {
+        try {
+            history.save(record);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record {} {}: {}", record.dryRun() ? "dry run" : "sync", record.id(), e.getMessage());
+            throw new HistoryUnavailable(e);
+        }
+    }
+
+    private void run(SyncRecord record) {
         LOG.info("{} {} started ({})", record.dryRun() ? "dry run" : "sync", record.id(),
                 describe(record.trigger(), record.ref(), record.reason()));
         runner.run(record).subscribe(this::finish, error -> finish(record.failed(clock.instant(),
@@ -69,21 +187,41 @@ public final class SyncCoordinator {
     }
 
     private void finish(SyncRecord done) {
-        history.save(done);
+        try {
+            history.save(done);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record the end of {} {} ({}): {}", done.dryRun() ? "dry run" : "sync", done.id(),
+                    done.state().label(), e.getMessage());
+        }
         log(done);
         try {
             listener.finished(done);
         } catch (RuntimeException e) {
             LOG.warn("a sync listener failed: {}", e.toString());
         }
+        if (done.dryRun()) {
+            finishDryRun();
+        } else {
+            finishSync();
+        }
+    }
+
+    private void finishSync() {
         SyncRecord next = null;
         synchronized (this) {
             inFlight--;
-            if (!done.dryRun()) {
-                running = null;
-                if (queued != null) {
-                    next = queued.running(clock.instant());
-                    queued = null;
+            running = null;
+            if (queued != null) {
+                next = queued.running(clock.instant());
+                queued = null;
+                try {
+                    history.save(next);
+                } catch (RuntimeException e) {
+                    LOG.error("cannot record the start of sync {}; it is not started: {}", next.id(), e.getMessage());
+                    rememberFailed(next, "not started: the sync history cannot be written (" + e.getMessage() + ")");
+                    next = null;
+                }
+                if (next != null) {
                     running = next;
                     inFlight++;
                 }
@@ -91,8 +229,40 @@ public final class SyncCoordinator {
             notifyAll();
         }
         if (next != null) {
-            start(next);
+            run(next);
         }
+    }
+
+    /** Best effort: the history remembers the record even when it cannot write it. */
+    private void rememberFailed(SyncRecord record, String why) {
+        try {
+            history.save(record.failed(clock.instant(), why));
+        } catch (RuntimeException ignored) {
+            // already logged by the caller; the record is remembered in memory
+        }
+    }
+
+    private void finishDryRun() {
+        Waiter next;
+        synchronized (this) {
+            inFlight--;
+            next = releaseDryRunSlot();
+            notifyAll();
+        }
+        if (next != null) {
+            next.start.run();
+        }
+    }
+
+    /** Frees a slot, or hands it straight to the first waiting dry run (returned, to be started outside the lock). */
+    private Waiter releaseDryRunSlot() {
+        Waiter next = dryRunsWaiting.pollFirst();
+        if (next == null) {
+            dryRunsRunning--;
+        } else {
+            next.granted = true;
+        }
+        return next;
     }
 
     private static void log(SyncRecord done) {
@@ -120,6 +290,11 @@ public final class SyncCoordinator {
         return running != null;
     }
 
+    /** Dry runs running and waiting now. */
+    public synchronized int dryRunsInFlight() {
+        return dryRunsRunning + dryRunsWaiting.size();
+    }
+
     /** Waits until nothing runs or waits (shutdown, tests). @return false when the timeout passed first */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -135,9 +310,49 @@ public final class SyncCoordinator {
         }
     }
 
-    /** A plan of {@code ref} made now, not recorded in the history. */
+    /**
+     * A plan of {@code ref} made now, not recorded in the history; it takes a dry-run slot like a recorded dry run.
+     *
+     * @throws RefNames.InvalidRef when {@code ref} is not a ref name
+     * @throws Busy                (as the Mono's error) when too many dry runs run and wait already
+     */
     public Mono<SyncRunner.DryRun> planNow(String ref) {
-        return runner.plan(ref);
+        String checked = RefNames.checked(ref);
+        return Mono.defer(() -> {
+            Sinks.One<Boolean> turn = Sinks.one();
+            Waiter waiter = new Waiter(() -> turn.tryEmitValue(true));
+            boolean now = false;
+            synchronized (this) {
+                if (dryRunsRunning < limits.concurrent()) {
+                    dryRunsRunning++;
+                    waiter.granted = true;
+                    now = true;
+                } else if (dryRunsWaiting.size() < limits.waiting()) {
+                    dryRunsWaiting.addLast(waiter);
+                } else {
+                    return Mono.error(new Busy(limits));
+                }
+            }
+            if (now) {
+                turn.tryEmitValue(true);
+            }
+            return turn.asMono().flatMap(go -> runner.plan(checked)).doFinally(signal -> endPlan(waiter));
+        });
+    }
+
+    /** A plan ended, failed or was cancelled: give back its slot, or leave the queue if it never had one. */
+    private void endPlan(Waiter waiter) {
+        Waiter next = null;
+        synchronized (this) {
+            if (waiter.granted) {
+                next = releaseDryRunSlot();
+            } else {
+                dryRunsWaiting.remove(waiter);
+            }
+        }
+        if (next != null) {
+            next.start.run();
+        }
     }
 
     /** Sortable by time, unique across restarts: {@code <epoch millis base 36>-<6 random hex>}. */

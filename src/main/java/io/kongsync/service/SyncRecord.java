@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param operations    every operation's outcome (empty for dry runs)
  * @param error         why it failed; null otherwise. Never holds a secret.
  * @param problems      problems located in the files, as {@code FILE:LINE:COL: PATH: message}
- * @param reports       the report in text, JSON and markdown, secrets masked; null until finished
+ * @param reports       the report in text, JSON and markdown, secrets masked; null until finished, and null in
+ *                      records read from {@link HistoryStore} (which keeps reports apart: {@link HistoryStore#reports})
  * @param warnings      things worth a look that do not stop a sync (Cloud Map hosts without healthy instances)
  * @param nodes         per Kong node, when the gateway has several
  */
@@ -77,6 +78,12 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
                 reason, coalesced, commit, commitMessage, queuedAt, begun, now,
                 Duration.between(begun, now).toMillis(), planSummary, matches, ops, failure, fileProblems, rendered,
                 warnings, nodes);
+    }
+
+    public SyncRecord withoutReports() {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
+                startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, null, warnings,
+                nodes);
     }
 
     public SyncRecord failed(Instant now, String failure) {

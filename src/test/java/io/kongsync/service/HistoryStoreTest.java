@@ -38,7 +38,48 @@ class HistoryStoreTest {
         assertThat(read.durationMillis()).isEqualTo(2000);
         assertThat(read.operations()).containsExactly(new OperationRecord("create service nyan", "applied", null, 1,
                 3));
-        assertThat(read.reports()).isEqualTo(new StoredReports("text", "{}", "md"));
+        assertThat(reopened.reports("a")).contains(new StoredReports("text", "{}", "md"));
+    }
+
+    @Test
+    void reportsAreKeptApartFromTheHistoryAndLeaveWithTheirRecord() throws IOException {
+        HistoryStore store = HistoryStore.open(dir, 2, 1 << 20, T0);
+        String big = "change ".repeat(200_000);
+        for (String id : List.of("a", "b", "c")) {
+            store.save(record(id).running(T0).finished(T0, null, null, List.of(), null, List.of(),
+                    new StoredReports(big + id, "{}", "md")));
+        }
+
+        assertThat(store.get("c").orElseThrow().reports()).as("memory holds no report").isNull();
+        assertThat(Files.size(dir.resolve("history.jsonl"))).isLessThan(10_000);
+        assertThat(store.reports("c").orElseThrow().text()).endsWith("c");
+        assertThat(store.reports("a")).as("evicted with its record").isEmpty();
+        assertThat(HistoryStore.open(dir, 2, 1 << 20, T0).reports("b").orElseThrow().text()).endsWith("b");
+    }
+
+    @Test
+    void aHistoryThatCannotBeWrittenSaysSoAndStillRemembersTheRecord() throws IOException {
+        HistoryStore store = HistoryStore.open(dir, 10, 1 << 20, T0);
+        Path file = dir.resolve("history.jsonl");
+        Files.deleteIfExists(file);
+        Files.createDirectory(file);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(record("a").failed(T0, "x")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(store.get("a")).isPresent();
+        assertThat(store.writeFailure()).isPresent();
+
+        Files.delete(file);
+        store.save(record("b"));
+        assertThat(store.writeFailure()).isEmpty();
+    }
+
+    @Test
+    void aPageFarBeyondTheEndIsEmpty() {
+        HistoryStore store = HistoryStore.open(dir, 10, 1 << 20, T0);
+        store.save(record("a"));
+
+        assertThat(store.list(Integer.MAX_VALUE, 100).items()).isEmpty();
     }
 
     @Test

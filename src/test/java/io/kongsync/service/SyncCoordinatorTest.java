@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One sync at a time: later requests wait as one queued sync of the newest ref; dry runs never wait. */
 class SyncCoordinatorTest {
@@ -36,12 +37,25 @@ class SyncCoordinatorTest {
     static final class HeldGateway implements Gateway {
         final List<Sinks.One<SyncResult>> held = new CopyOnWriteArrayList<>();
         final List<String> plannedStates = new CopyOnWriteArrayList<>();
+        final List<Sinks.One<Syncer.Planned>> heldPlans = new CopyOnWriteArrayList<>();
+        volatile boolean holdPlans;
 
         @Override
         public Mono<Syncer.Planned> plan(State desired, Set<String> selectTags) {
             plannedStates.add("plan");
-            return Mono.just(new Syncer.Planned(INFO, desired, State.EMPTY, EMPTY, PlanOptions.defaults(),
-                    List.of()));
+            Syncer.Planned planned = new Syncer.Planned(INFO, desired, State.EMPTY, EMPTY, PlanOptions.defaults(),
+                    List.of());
+            if (!holdPlans) {
+                return Mono.just(planned);
+            }
+            Sinks.One<Syncer.Planned> sink = Sinks.one();
+            heldPlans.add(sink);
+            return sink.asMono();
+        }
+
+        void releasePlan(int index) {
+            heldPlans.get(index).tryEmitValue(new Syncer.Planned(INFO, State.EMPTY, State.EMPTY, EMPTY,
+                    PlanOptions.defaults(), List.of()));
         }
 
         @Override
@@ -172,6 +186,116 @@ class SyncCoordinatorTest {
         assertThat(done.error()).isEqualTo("fetching https://git.example.com/routes.git failed: connection refused");
         assertThat(gateway.held).isEmpty();
         assertThat(failing.busy()).isFalse();
+    }
+
+    @Test
+    void dryRunsAndPlansBeyondTheLimitAreRefusedAndTheWaitingOneRunsWhenATurnFrees() throws InterruptedException {
+        gateway.holdPlans = true;
+        SyncCoordinator limited = limited(1, 1);
+
+        SyncRecord first = limited.submit(new SyncRequest(Trigger.API, true, null, "dry run 1"));
+        SyncRecord second = limited.submit(new SyncRequest(Trigger.API, true, null, "dry run 2"));
+
+        assertThat(first.state()).isEqualTo(SyncState.RUNNING);
+        assertThat(second.state()).isEqualTo(SyncState.QUEUED);
+        assertThatThrownBy(() -> limited.submit(new SyncRequest(Trigger.API, true, null, "dry run 3")))
+                .isInstanceOf(SyncCoordinator.Busy.class);
+        assertThatThrownBy(() -> limited.planNow(null).block(Duration.ofSeconds(5)))
+                .isInstanceOf(SyncCoordinator.Busy.class);
+        assertThat(history.get(second.id()).orElseThrow().state()).isEqualTo(SyncState.QUEUED);
+
+        awaitHeldPlans(1);
+        gateway.releasePlan(0);
+        awaitHeldPlans(2);
+        awaitState(second.id(), SyncState.RUNNING);
+        gateway.releasePlan(1);
+        assertThat(limited.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(history.get(second.id()).orElseThrow().state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(limited.dryRunsInFlight()).isZero();
+    }
+
+    @Test
+    void aPlanWhoseCallerGoesAwayWhileWaitingGivesUpItsPlaceInTheQueue() throws InterruptedException {
+        gateway.holdPlans = true;
+        SyncCoordinator limited = limited(1, 1);
+        limited.submit(new SyncRequest(Trigger.API, true, null, "dry run"));
+        awaitHeldPlans(1);
+
+        reactor.core.Disposable waiting = limited.planNow(null).subscribe();
+        assertThat(limited.dryRunsInFlight()).isEqualTo(2);
+        waiting.dispose();
+
+        assertThat(limited.dryRunsInFlight()).isEqualTo(1);
+        reactor.core.Disposable next = limited.planNow(null).subscribe();
+        assertThat(limited.dryRunsInFlight()).as("its place was free again").isEqualTo(2);
+        gateway.releasePlan(0);
+        awaitHeldPlans(2);
+        gateway.releasePlan(1);
+        assertThat(limited.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        next.dispose();
+        assertThat(limited.dryRunsInFlight()).isZero();
+    }
+
+    @Test
+    void aSyncThatCannotBeRecordedIsRefusedAndLeavesNothingRunning() throws Exception {
+        java.nio.file.Path file = dataDir.resolve("history.jsonl");
+        java.nio.file.Files.deleteIfExists(file);
+        java.nio.file.Files.createDirectory(file);
+
+        assertThatThrownBy(() -> coordinator.submit(new SyncRequest(Trigger.API, false, null, "sync")))
+                .isInstanceOf(SyncCoordinator.HistoryUnavailable.class)
+                .hasMessageContaining("history cannot be written");
+        assertThat(coordinator.running()).isEmpty();
+        assertThat(coordinator.queued()).isEmpty();
+        assertThat(coordinator.awaitIdle(Duration.ofSeconds(1))).isTrue();
+        assertThat(gateway.held).isEmpty();
+
+        java.nio.file.Files.delete(file);
+        SyncRecord next = coordinator.submit(new SyncRequest(Trigger.API, false, null, "sync"));
+        assertThat(next.state()).isEqualTo(SyncState.RUNNING);
+        awaitHeld(1);
+        gateway.release(0);
+        awaitState(next.id(), SyncState.SUCCEEDED);
+    }
+
+    @Test
+    void aSyncWhoseEndCannotBeRecordedStillEndsAndTheQueuedOneStarts() throws Exception {
+        SyncRecord first = coordinator.submit(new SyncRequest(Trigger.API, false, "c1", "sync"));
+        awaitHeld(1);
+        SyncRecord queued = coordinator.submit(new SyncRequest(Trigger.API, false, "c2", "sync"));
+        java.nio.file.Path file = dataDir.resolve("history.jsonl");
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.createDirectory(file);
+
+        gateway.release(0);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (coordinator.running().map(r -> r.id().equals(first.id())).orElse(true)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(history.get(first.id()).orElseThrow().state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(coordinator.running()).as("the queued sync could not be recorded, so it did not start").isEmpty();
+        SyncRecord notStarted = history.get(queued.id()).orElseThrow();
+        assertThat(notStarted.state()).isEqualTo(SyncState.FAILED);
+        assertThat(notStarted.error()).startsWith("not started: the sync history cannot be written");
+        assertThat(coordinator.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(gateway.held).hasSize(1);
+    }
+
+    private SyncCoordinator limited(int concurrent, int waiting) {
+        return new SyncCoordinator(new SyncRunner(source,
+                routes -> new StateLoader.Loaded(State.EMPTY, List.of(), Set.of(), 0), gateway, Clock.systemUTC()),
+                history, new SyncListener() {
+                }, Clock.systemUTC(), new SyncCoordinator.DryRunLimits(concurrent, waiting, Duration.ofSeconds(3)));
+    }
+
+    private void awaitHeldPlans(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (gateway.heldPlans.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(gateway.heldPlans).hasSize(count);
     }
 
     private void awaitHeld(int count) throws InterruptedException {

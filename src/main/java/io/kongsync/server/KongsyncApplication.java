@@ -12,6 +12,7 @@ public class KongsyncApplication {
 
     public static ConfigurableApplicationContext run(String... args) {
         SpringApplication app = new SpringApplication(KongsyncApplication.class);
+        app.addListeners(new ManagementLoopbackUnlessToken());
         return app.run(args);
     }
 }

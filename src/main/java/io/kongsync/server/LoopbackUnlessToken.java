@@ -10,7 +10,7 @@ import java.net.InetAddress;
 
 /**
  * Without {@code kongsync.api.token} the API would be open to anyone who can reach it, so it listens on the loopback
- * interface only (the management port, with health and metrics, is not affected).
+ * interface only; so does the management port ({@link ManagementLoopbackUnlessToken}).
  */
 @Component
 class LoopbackUnlessToken implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {

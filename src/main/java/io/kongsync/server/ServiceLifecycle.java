@@ -9,29 +9,37 @@ import io.kongsync.service.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** On start: the reconciling sync and the drift schedule. On stop: let a running sync end (up to 30 s). */
+/**
+ * On start: the reconciling sync and the drift schedule. On stop: let a running sync end, waiting once for at most
+ * {@code kongsync.shutdown-wait}. The management server's child context publishes its own close event, which must not
+ * wait again.
+ */
 @Component
 class ServiceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLifecycle.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final KongsyncProperties properties;
     private final SyncCoordinator coordinator;
     private final DriftMonitor drift;
     private final KongTarget target;
     private final RouteSource source;
+    private final ApplicationContext context;
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private Disposable schedule;
 
     ServiceLifecycle(KongsyncProperties properties, SyncCoordinator coordinator, DriftMonitor drift,
-                     KongTarget target, RouteSource source) {
+                     KongTarget target, RouteSource source, ApplicationContext context) {
+        this.context = context;
         this.source = source;
         this.properties = properties;
         this.coordinator = coordinator;
@@ -50,7 +58,11 @@ class ServiceLifecycle {
                 from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")", kong,
                 properties.dataDir().toAbsolutePath());
         if (properties.syncOnStart()) {
-            coordinator.submit(new SyncRequest(Trigger.START, false, null, "kongsync started"));
+            try {
+                coordinator.submit(new SyncRequest(Trigger.START, false, null, "kongsync started"));
+            } catch (RuntimeException e) {
+                LOG.error("the start-up sync was not started: {}", e.getMessage());
+            }
         }
         Duration interval = properties.drift().interval();
         if (interval != null && !interval.isZero() && !interval.isNegative()) {
@@ -61,11 +73,14 @@ class ServiceLifecycle {
     }
 
     @EventListener(ContextClosedEvent.class)
-    void stopping() throws InterruptedException {
+    void stopping(ContextClosedEvent event) throws InterruptedException {
+        if (event.getApplicationContext() != context || !stopped.compareAndSet(false, true)) {
+            return;
+        }
         if (schedule != null) {
             schedule.dispose();
         }
-        if (!coordinator.awaitIdle(STOP_WAIT)) {
+        if (!coordinator.awaitIdle(properties.shutdownWait())) {
             LOG.warn("stopping while a sync still runs; it will be marked failed at the next start");
         }
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code kongsync sandbox} in a JVM of its own, so a benchmark measures kongsync's memory apart from Kong's. */
-final class SandboxProcess implements AutoCloseable {
+public final class SandboxProcess implements AutoCloseable {
 
     private final Process process;
     private final URI url;
@@ -20,7 +20,7 @@ final class SandboxProcess implements AutoCloseable {
         this.url = url;
     }
 
-    static SandboxProcess start(int latencyMs) throws IOException {
+    public static SandboxProcess start(int latencyMs) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -43,12 +43,17 @@ final class SandboxProcess implements AutoCloseable {
         throw new IOException("the sandbox did not start (exit " + process.exitValue() + ")");
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** Ends the sandbox as a crash would (SIGKILL): open connections are reset, nothing is answered any more. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

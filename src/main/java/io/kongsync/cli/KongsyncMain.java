@@ -38,6 +38,10 @@ public final class KongsyncMain implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KongsyncMain());
+        // picocli lends the root's @Unmatched leniency to every subcommand: `sync --dry-run` would sync. Only a
+        // command with an @Unmatched of its own (serve) accepts what it does not know.
+        cli.getSubcommands().values().forEach(command ->
+                command.setUnmatchedArgumentsAllowed(!command.getCommandSpec().unmatchedArgsBindings().isEmpty()));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
             return ExitCodes.ERROR;

@@ -40,5 +40,5 @@ EXPOSE 8080 8081
 # curl is part of the eclipse-temurin images (kept there on purpose, adoptium/containers#255).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null http://localhost:8081/actuator/health || exit 1
-# No arguments runs the service (`kongsync serve`); any arguments run that CLI command instead.
+# No command (nothing, or only --name=value settings) runs the service, `kongsync serve`; a command runs that command.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/kongsync.jar"]

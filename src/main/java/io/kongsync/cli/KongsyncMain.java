@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The jar's entry point: {@code kongsync serve|validate|diff|sync|dump|sandbox ...}; without a command it serves.
+ * An unknown command or word is an error, never the service.
  */
 @Command(name = "kongsync",
         mixinStandardHelpOptions = true,
@@ -38,6 +39,11 @@ public final class KongsyncMain implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new KongsyncMain());
+        // picocli lends the root's @Unmatched leniency to every subcommand: `sync --dry-run` would sync. Only a
+        // command with an @Unmatched of its own (serve) accepts what it does not know.
+        cli.getSubcommands().values().forEach(command ->
+                command.setUnmatchedArgumentsAllowed(!command.getCommandSpec().unmatchedArgsBindings().isEmpty()));
+        cli.setExecutionStrategy(KongsyncMain::executeKnownArguments);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ex.getMessage());
             return ExitCodes.ERROR;
@@ -46,7 +52,25 @@ public final class KongsyncMain implements Callable<Integer> {
         return cli;
     }
 
-    /** Arguments for the default command, {@code serve} (Spring settings such as {@code --server.port=9090}). */
+    /**
+     * Runs the command only when every argument is known; before help too, so {@code kongsync convert --help} is an
+     * error rather than kongsync's help with exit 0.
+     */
+    private static int executeKnownArguments(CommandLine.ParseResult parseResult) {
+        java.util.Optional<String> unknown = UnknownArguments.in(parseResult);
+        if (unknown.isEmpty()) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        java.io.PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        err.print(unknown.get());
+        err.flush();
+        return ExitCodes.ERROR;
+    }
+
+    /**
+     * Without a command, the settings for {@code serve} (such as {@code --server.port=9090}); anything else here is
+     * refused by {@link UnknownArguments} before it could reach the service.
+     */
     @CommandLine.Unmatched
     java.util.List<String> serveArguments = new java.util.ArrayList<>();
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code kongsync serve}: runs the service until it is stopped. Any {@code --name=value} is a Spring setting. */
+/**
+ * {@code kongsync serve}: runs the service until it is stopped. Any {@code --name=value} is a Spring setting; anything
+ * else is refused before the service starts ({@link UnknownArguments}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run kongsync as a service: git push webhooks, the REST API under /api/v1, scheduled drift "
                 + "checks and the sync history. The default command.",

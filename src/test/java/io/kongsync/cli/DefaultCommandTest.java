@@ -1,8 +1,9 @@
 package io.kongsync.cli;
 
 import io.kongsync.sandbox.AdminClient;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -26,8 +28,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's run command on a fresh clone: the jar's main with no command serves, starts the sandbox in-process,
- * syncs routes/ into it, and (with no API token) listens on loopback only. Runs the real main in a child JVM.
+ * The README's run command on a fresh clone: the jar's main with no command (or the word {@code serve}) serves, starts
+ * the sandbox in-process, syncs routes/ into it, and (with no API token) listens on loopback only. Runs the real main
+ * in a child JVM.
  */
 class DefaultCommandTest {
 
@@ -37,17 +40,16 @@ class DefaultCommandTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void withoutACommandTheServiceSyncsRoutesIntoTheSandboxAndListensOnLoopbackOnly() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KongsyncMain.class.getName(),
-                "--server.port=0", "--management.server.port=0", "--kongsync.kong.sandbox-port=0",
+    @ParameterizedTest(name = "kongsync {0}--name=value...")
+    @ValueSource(strings = {"", "serve "})
+    void withoutACommandOrWithServeTheServiceSyncsRoutesIntoTheSandboxAndListensOnLoopbackOnly(String command)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(command.isBlank() ? List.of() : List.of(command.strip()));
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--kongsync.kong.sandbox-port=0",
                 "--kongsync.data-dir=" + dataDir,
                 // the test class path carries logback-test.xml (WARN); the lines this test waits for are INFO
-                "--logging.level.io.kongsync=INFO", "--logging.level.org.springframework.boot.reactor.netty=INFO")
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("KONGSYNC_"));
-        Process process = builder.start();
+                "--logging.level.io.kongsync=INFO", "--logging.level.org.springframework.boot.reactor.netty=INFO"));
+        Process process = MainProcess.builder(arguments).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -2,6 +2,7 @@ package io.kongsync.state;
 
 import io.kongsync.file.RawEntity;
 import io.kongsync.file.RawRef;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
@@ -294,7 +295,7 @@ public final class StateBuilder {
     }
 
     static String displayName(EntityKey key) {
-        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? "(sensitive)" : key.name();
+        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? MaskingPolicy.MASK : key.name();
     }
 
     private static String scopeText(EntityKey key) {

@@ -1,5 +1,6 @@
 package io.kongsync.file;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Origin;
 import io.kongsync.validate.Diagnostic;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -46,7 +47,7 @@ public final class DeckFileReader {
         for (Parsed p : parsed) {
             templates.add(p.templates());
         }
-        new Templates(options.functionsByName()).substitute(templates);
+        MaskingPolicy masking = MaskingPolicy.of(new Templates(options.functionsByName()).substitute(templates));
 
         List<DeckFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(sourceProblems);
@@ -59,7 +60,7 @@ public final class DeckFileReader {
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
         }
-        return new ReadResult(files, diagnostics);
+        return new ReadResult(files, masking.maskAll(diagnostics), masking);
     }
 
     private Parsed parse(SourceFinder.Input input, ReadOptions options) {

@@ -4,6 +4,7 @@ import io.kongsync.file.DeckFileReader;
 import io.kongsync.file.Flattener;
 import io.kongsync.file.ReadOptions;
 import io.kongsync.file.ReadResult;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.State;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.validate.SchemaCheck;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,8 +42,24 @@ public final class StateLoader {
         }
     }
 
-    /** A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read. */
-    public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
+    /**
+     * A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read.
+     *
+     * @param diagnostics already masked with {@code masking}
+     * @param masking     the run's secrets: the values the templates resolved and the state's secret values. Every
+     *                    later message about this state must go through it.
+     */
+    public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files,
+                         MaskingPolicy masking) {
+
+        public Loaded {
+            Objects.requireNonNull(masking, "masking");
+        }
+
+        /** A state with no secrets of its own beyond what {@link MaskingPolicy#of(State)} finds in it. */
+        public Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
+            this(state, diagnostics, selectTags, files, MaskingPolicy.of(state));
+        }
     }
 
     /** The desired state: what the files say Kong should run. */
@@ -61,7 +79,7 @@ public final class StateLoader {
         problems.addAll(built.diagnostics());
         problems.addAll(SemanticValidator.validate(flat.entities(), built.state(), built.sources(),
                 options.customPlugins()));
-        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+        return loaded(read, built.state(), problems, flat.selectTags());
     }
 
     /**
@@ -76,7 +94,13 @@ public final class StateLoader {
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         problems.addAll(flat.diagnostics());
         problems.addAll(built.diagnostics());
-        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+        return loaded(read, built.state(), problems, flat.selectTags());
+    }
+
+    /** Every problem leaves masked: checks after the reader quote the substituted values they find wrong. */
+    private static Loaded loaded(ReadResult read, State state, List<Diagnostic> problems, Set<String> selectTags) {
+        MaskingPolicy masking = read.masking().and(MaskingPolicy.of(state));
+        return new Loaded(state, distinctSorted(masking.maskAll(problems)), selectTags, read.files().size(), masking);
     }
 
     /** One problem per place: the schema check and Kong's rules often see the same mistake; the first word stands. */

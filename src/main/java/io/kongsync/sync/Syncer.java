@@ -6,6 +6,7 @@ import io.kongsync.kong.KongApiException;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongException;
 import io.kongsync.kong.KongInfo;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
@@ -58,10 +59,20 @@ public final class Syncer {
     /**
      * A plan against Kong as it is now.
      *
-     * @param diagnostics plugin configs Kong itself rejects, located in the files
+     * @param diagnostics plugin configs Kong itself rejects, located in the files; masked
+     * @param masking     the desired state's secrets, which Kong's answers about it may quote
      */
     public record Planned(KongInfo kong, State desired, State current, Plan plan, PlanOptions planOptions,
-                          List<Diagnostic> diagnostics) {
+                          List<Diagnostic> diagnostics, MaskingPolicy masking) {
+
+        public Planned {
+            diagnostics = masking.maskAll(diagnostics);
+        }
+
+        public Planned(KongInfo kong, State desired, State current, Plan plan, PlanOptions planOptions,
+                       List<Diagnostic> diagnostics) {
+            this(kong, desired, current, plan, planOptions, diagnostics, MaskingPolicy.of(desired));
+        }
 
         public Ids ids() {
             return new Ids(desired, current);
@@ -77,7 +88,8 @@ public final class Syncer {
             Plan plan = Planner.plan(desired, current, planOptions);
             Mono<List<Diagnostic>> checked = options.validateWithKong()
                     ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
-            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems));
+            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
+                    MaskingPolicy.of(desired)));
         }));
     }
 
@@ -108,7 +120,7 @@ public final class Syncer {
         long requestsBefore = kong.requestCount();
         return plan(files, selectTags).flatMap(planned -> {
             State desired = planned.desired();
-            String refusal = refusal(planned);
+            String refusal = planned.masking().mask(refusal(planned));
             if (refusal != null || !planned.diagnostics().isEmpty()) {
                 return Mono.just(result(planned, List.of(), refusal, planned.diagnostics(), null, started,
                         requestsBefore));
@@ -157,11 +169,12 @@ public final class Syncer {
     private Mono<Applied> applyDatabase(Planned planned) {
         Ids ids = planned.ids();
         List<Operation> operations = OperationGraph.of(planned.plan());
-        return Applier.apply(operations, options.parallelism(), op -> execute(op, ids), Syncer::describe)
+        return Applier.apply(operations, options.parallelism(), op -> execute(op, ids, planned.masking()),
+                        e -> e instanceof Applier.OperationFailure ? describe(e) : planned.masking().mask(describe(e)))
                 .map(outcomes -> new Applied(outcomes, List.of()));
     }
 
-    private Mono<Integer> execute(Operation op, Ids ids) {
+    private Mono<Integer> execute(Operation op, Ids ids, MaskingPolicy masking) {
         KongRequest request = KongRequest.of(op.change(), ids);
         Mono<Void> call = kong.write(request.method(), request.path(), request.body());
         if (request.method().equals("POST")) {
@@ -169,7 +182,7 @@ public final class Syncer {
             call = call.onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
         }
         String where = located(op.change());
-        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + describe(e),
+        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + masking.mask(describe(e)),
                 e instanceof KongException k ? k.attempts() : 1));
     }
 
@@ -199,9 +212,9 @@ public final class Syncer {
                 .map(done -> new Applied(all(operations, Outcome.Status.APPLIED, null, 1, t0), List.of()))
                 .onErrorResume(e -> {
                     List<Diagnostic> located = List.of();
-                    String message = describe(e);
+                    String message = planned.masking().mask(describe(e));
                     if (e instanceof KongApiException k && k.status() == 400) {
-                        located = DeclarativeErrors.map(errorBody(k), planned.desired(), ids);
+                        located = DeclarativeErrors.map(errorBody(k), planned.desired(), ids, planned.masking());
                         message = "Kong rejected the configuration (" + located.size() + " problem"
                                 + (located.size() == 1 ? "" : "s") + " located in the files); Kong keeps running "
                                 + "its previous configuration";

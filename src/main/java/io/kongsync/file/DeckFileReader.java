@@ -40,7 +40,7 @@ public final class DeckFileReader {
     public ReadResult read(List<Path> sources, ReadOptions options) {
         List<Diagnostic> sourceProblems = new ArrayList<>();
         // Files parse independently; an ordered parallel stream keeps the result in file order.
-        List<Parsed> parsed = SourceFinder.expand(sources, sourceProblems).parallelStream()
+        List<Parsed> parsed = SourceFinder.expand(sources, options.sourceNames(), sourceProblems).parallelStream()
                 .map(input -> parse(input, options))
                 .toList();
         List<Templates.FileTemplates> templates = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class DeckFileReader {
         } catch (StackOverflowError e) {
             diagnostics.add(fileProblem(name, "the document is nested too deeply"));
         } catch (IOException e) {
-            diagnostics.add(fileProblem(name, "cannot read: " + e.getMessage()));
+            diagnostics.add(fileProblem(name, "cannot read: " + IoErrors.reason(e)));
         }
         if (content == null) {
             refs.clear();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Expands the sources named by the user into the files to read, each with the name the user will recognise. */
 final class SourceFinder {
@@ -31,25 +32,27 @@ final class SourceFinder {
     private SourceFinder() {
     }
 
-    static List<Input> expand(List<Path> sources, List<Diagnostic> diagnostics) {
+    /** @param names how to name a source in messages instead of as given ({@link ReadOptions#sourceNames()}) */
+    static List<Input> expand(List<Path> sources, Map<Path, String> names, List<Diagnostic> diagnostics) {
         List<Input> inputs = new ArrayList<>();
         for (Path source : sources) {
             String given = source.toString();
+            String shown = names.containsKey(source) ? names.get(source) : given;
             if (given.equals(STDIN)) {
                 inputs.add(new Input(STDIN_NAME, null));
             } else if (Files.isDirectory(source)) {
-                inputs.addAll(directory(source, diagnostics));
+                inputs.addAll(directory(source, shown, diagnostics));
             } else if (Files.isRegularFile(source)) {
-                inputs.add(new Input(slashes(given), source));
+                inputs.add(new Input(slashes(shown.isEmpty() ? String.valueOf(source.getFileName()) : shown), source));
             } else {
-                diagnostics.add(new Diagnostic(new Origin(slashes(given), 0, 0, ""), "no such file or directory"));
+                diagnostics.add(new Diagnostic(new Origin(slashes(shown), 0, 0, ""), "no such file or directory"));
             }
         }
         return inputs;
     }
 
     /** The YAML and JSON files below a directory, hidden ones left out, in order of relative path. */
-    private static List<Input> directory(Path dir, List<Diagnostic> diagnostics) {
+    private static List<Input> directory(Path dir, String shown, List<Diagnostic> diagnostics) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -66,15 +69,18 @@ final class SourceFinder {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            diagnostics.add(new Diagnostic(new Origin(slashes(dir.toString()), 0, 0, ""),
-                    "cannot list directory: " + e.getMessage()));
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(new Origin(slashes(shown), 0, 0, ""),
+                    "cannot list directory: " + IoErrors.reason(e)));
+        } catch (UncheckedIOException e) {
+            diagnostics.add(new Diagnostic(new Origin(slashes(shown), 0, 0, ""),
+                    "cannot list directory: " + IoErrors.reason(e.getCause())));
         }
         List<Input> inputs = new ArrayList<>();
         found.stream()
                 .map(file -> slashes(dir.relativize(file).toString()))
                 .sorted(Comparator.naturalOrder())
-                .forEach(relative -> inputs.add(new Input(displayName(dir.toString(), relative), dir.resolve(relative))));
+                .forEach(relative -> inputs.add(new Input(displayName(shown, relative), dir.resolve(relative))));
         return inputs;
     }
 
@@ -83,7 +89,10 @@ final class SourceFinder {
         while (base.length() > 1 && base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base.equals(".") ? relative : base + "/" + relative;
+        while (base.startsWith("./")) {
+            base = base.substring(2);
+        }
+        return base.equals(".") || base.isEmpty() ? relative : base + "/" + relative;
     }
 
     private static boolean isHidden(Path path) {

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static io.kongsync.cli.SecretProbeFiles.INVALID;
+import static io.kongsync.cli.SecretProbeFiles.SECRET;
+import static io.kongsync.cli.SecretProbeFiles.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,50 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SubstitutedSecretsCliTest {
 
-    static final String SECRET = "S3cr3tValue-ZQX9-PROBE";
     static final Map<String, String> ENVIRONMENT = Map.of("DECK_SECRET", SECRET);
-
-    /** The secret in a regex path (unclosed group), a host (an underscore and '!') and a header (no colon). */
-    static final String INVALID = """
-            _format_version: "3.0"
-            services:
-              - name: billing
-                host: ${{ env "DECK_SECRET" }}.internal_!
-                routes:
-                  - name: billing
-                    paths:
-                      - ~/${{ env "DECK_SECRET" }}(
-                plugins:
-                  - name: request-transformer
-                    config:
-                      add:
-                        headers:
-                          - '${{ env "DECK_SECRET" }}'
-            """;
-
-    /**
-     * Valid files; Kong refuses the consumer because an unmanaged one already has its custom_id, and says so quoting
-     * the value.
-     */
-    static final String VALID = """
-            _format_version: "3.0"
-            services:
-              - name: billing
-                host: ${{ env "DECK_SECRET" }}.internal
-                routes:
-                  - name: billing
-                    paths:
-                      - ~/${{ env "DECK_SECRET" }}$
-                plugins:
-                  - name: request-transformer
-                    config:
-                      add:
-                        headers:
-                          - 'x-token:${{ env "DECK_SECRET" }}'
-            consumers:
-              - username: partner
-                custom_id: ${{ env "DECK_SECRET" }}
-            """;
 
     @TempDir
     Path dir;

@@ -198,6 +198,24 @@ class DeckFileReaderTest {
     }
 
     @Test
+    void aSourceCanBeNamedOtherwiseThanWhereItIs(@TempDir Path dir) throws IOException {
+        Path checkout = Files.createDirectories(dir.resolve("snapshots/0123abcd/routes"));
+        Files.writeString(Files.createDirectories(checkout.resolve("team")).resolve("a.yaml"), "services: [}\n");
+        Files.writeString(checkout.resolve("b.yaml"), "_format_version: \"3.0\"\n");
+
+        ReadResult asInTheRepository = reader.read(List.of(checkout), options.withSourceName(checkout, "routes"));
+        ReadResult relative = reader.read(List.of(checkout, dir.resolve("gone.yaml")),
+                options.withSourceName(checkout, "").withSourceName(dir.resolve("gone.yaml"), "gone.yaml"));
+
+        assertThat(asInTheRepository.files()).extracting(DeckFile::name).containsExactly("routes/b.yaml");
+        assertThat(messages(asInTheRepository)).singleElement().asString().startsWith("routes/team/a.yaml:1:");
+        assertThat(relative.files()).extracting(DeckFile::name).containsExactly("b.yaml");
+        assertThat(messages(relative)).hasSize(2).allSatisfy(m -> assertThat(m).doesNotContain(dir.toString()))
+                .anySatisfy(m -> assertThat(m).startsWith("team/a.yaml:1:"))
+                .contains("gone.yaml: no such file or directory");
+    }
+
+    @Test
     void aMissingSourceIsADiagnostic() {
         ReadResult result = read("does-not-exist.yaml", "nested.yaml");
 

@@ -5,6 +5,7 @@ import io.kongsync.file.Flattener;
 import io.kongsync.file.ReadOptions;
 import io.kongsync.file.ReadResult;
 import io.kongsync.masking.MaskingPolicy;
+import io.kongsync.model.Origin;
 import io.kongsync.model.State;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.validate.SchemaCheck;
@@ -68,6 +69,19 @@ public final class StateLoader {
     }
 
     public static Loaded loadDesired(List<Path> sources, Options options, ReadOptions readOptions) {
+        try {
+            return checked(sources, options, readOptions);
+        } catch (OutOfMemoryError e) {
+            // the reader reports a file too big to parse; this is for the checks after it
+            String shown = String.join(", ", sources.stream()
+                    .map(s -> readOptions.sourceNames().getOrDefault(s, s.toString())).toList());
+            return new Loaded(State.EMPTY, List.of(new Diagnostic(new Origin(shown, 0, 0, ""), "not enough memory "
+                    + "to check these files; split them, or give kongsync more memory (-Xmx)")), Set.of(), 0,
+                    MaskingPolicy.NONE);
+        }
+    }
+
+    private static Loaded checked(List<Path> sources, Options options, ReadOptions readOptions) {
         ReadResult read = new DeckFileReader().read(sources, readOptions);
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         SchemaCheck schemaCheck = SchemaCheck.shipped();

@@ -178,10 +178,10 @@ class DeckFileReaderTest {
     void boundsTheFileSize(@TempDir Path dir) throws IOException {
         Path big = Files.writeString(dir.resolve("big.yaml"), "_format_version: \"3.0\"\n_comment: " + "x".repeat(2000) + "\n");
 
-        ReadResult result = reader.read(List.of(big), options.withCodePointLimit(1000));
+        ReadResult result = reader.read(List.of(big), options.withMaxFileBytes(1000));
 
         assertThat(result.files()).isEmpty();
-        assertThat(messages(result)).singleElement().asString().contains("larger than the limit of 1000 characters");
+        assertThat(messages(result)).singleElement().asString().contains("larger than the limit of 1000 bytes");
     }
 
     @Test

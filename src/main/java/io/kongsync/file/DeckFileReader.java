@@ -39,8 +39,9 @@ public final class DeckFileReader {
 
     public ReadResult read(List<Path> sources, ReadOptions options) {
         List<Diagnostic> sourceProblems = new ArrayList<>();
+        List<Diagnostic> emptySources = new ArrayList<>();
         // Files parse independently; an ordered parallel stream keeps the result in file order.
-        List<Parsed> parsed = SourceFinder.expand(sources, options.sourceNames(), sourceProblems).parallelStream()
+        List<Parsed> parsed = SourceFinder.expand(sources, options.sourceNames(), sourceProblems, emptySources).parallelStream()
                 .map(input -> parse(input, options))
                 .toList();
         List<Templates.FileTemplates> templates = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class DeckFileReader {
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
         }
-        return new ReadResult(files, masking.maskAll(diagnostics), masking);
+        return new ReadResult(files, masking.maskAll(diagnostics), emptySources, masking);
     }
 
     private Parsed parse(SourceFinder.Input input, ReadOptions options) {

@@ -11,14 +11,18 @@ import java.util.Objects;
  * parsed into a mapping is in {@code files} (so later checks can report more at once), but nothing may be applied
  * from a result with any diagnostic.
  *
- * @param diagnostics already masked with {@code masking}
- * @param masking     masks every value the templates resolved; every later message about these files goes through it
+ * @param diagnostics  already masked with {@code masking}
+ * @param emptySources sources that hold no file to read (a directory without route files, a pipe), and why: an
+ *                     error for whoever would apply an empty configuration, not for the reader
+ * @param masking      masks every value the templates resolved; every later message about these files goes through it
  */
-public record ReadResult(List<DeckFile> files, List<Diagnostic> diagnostics, MaskingPolicy masking) {
+public record ReadResult(List<DeckFile> files, List<Diagnostic> diagnostics, List<Diagnostic> emptySources,
+                         MaskingPolicy masking) {
 
     public ReadResult {
         files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);
+        emptySources = List.copyOf(emptySources);
         Objects.requireNonNull(masking, "masking");
     }
 }

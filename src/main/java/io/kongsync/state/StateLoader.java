@@ -31,15 +31,26 @@ public final class StateLoader {
     /**
      * @param customPlugins plugin names accepted besides Kong's bundled ones
      * @param ownershipTag  the tag that marks what kongsync manages
+     * @param allowEmpty    accept sources that hold no route files; otherwise each is a problem, since applying
+     *                      the empty configuration they amount to would delete everything kongsync manages
      */
-    public record Options(Set<String> customPlugins, String ownershipTag) {
+    public record Options(Set<String> customPlugins, String ownershipTag, boolean allowEmpty) {
 
         public Options {
             customPlugins = Set.copyOf(customPlugins);
         }
 
+        /** Empty sources refused. */
+        public Options(Set<String> customPlugins, String ownershipTag) {
+            this(customPlugins, ownershipTag, false);
+        }
+
         public static Options defaults() {
             return new Options(Set.of(), StateBuilder.Options.DEFAULT_OWNERSHIP_TAG);
+        }
+
+        public Options withAllowEmpty(boolean allow) {
+            return new Options(customPlugins, ownershipTag, allow);
         }
     }
 
@@ -84,6 +95,11 @@ public final class StateLoader {
     private static Loaded checked(List<Path> sources, Options options, ReadOptions readOptions) {
         ReadResult read = new DeckFileReader().read(sources, readOptions);
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        if (!options.allowEmpty()) {
+            read.emptySources().forEach(empty -> problems.add(new Diagnostic(empty.origin(), empty.message()
+                    + "; an empty source is refused unless empty sources are allowed (an empty configuration would "
+                    + "delete everything kongsync manages)")));
+        }
         SchemaCheck schemaCheck = SchemaCheck.shipped();
         read.files().parallelStream().map(schemaCheck::check).toList().forEach(problems::addAll);
         Flattener.Result flat = Flattener.flatten(read.files());

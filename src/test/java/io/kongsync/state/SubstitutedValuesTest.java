@@ -49,4 +49,25 @@ class SubstitutedValuesTest {
                     .doesNotContain("billing-7f3a.internal", "tok-5up3r-s3cret");
         }
     }
+
+    @Test
+    void aSubstitutedUrlStaysMaskedOnceSplitIntoProtocolHostPortAndPath(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("kong.yaml"), """
+                _format_version: "3.0"
+                services:
+                  - name: billing
+                    url: ${{ env "DECK_BILLING_URL" }}
+                """);
+        ReadOptions read = ReadOptions.defaults()
+                .withEnvironment(Map.of("DECK_BILLING_URL", "https://billing-7f3a.internal:8443/v2-s3cret")::get);
+
+        StateLoader.Loaded loaded = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults(), read);
+        assertThat(loaded.diagnostics()).isEmpty();
+
+        Plan plan = Planner.plan(loaded.state(), io.kongsync.model.State.EMPTY);
+        for (ReportFormat format : ReportFormat.values()) {
+            assertThat(Reports.render(plan, format)).as(format.name())
+                    .doesNotContain("billing-7f3a.internal", "8443", "v2-s3cret");
+        }
+    }
 }

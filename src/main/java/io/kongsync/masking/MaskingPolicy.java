@@ -89,10 +89,6 @@ public final class MaskingPolicy {
         return new MaskingPolicy(Set.copyOf(both));
     }
 
-    public boolean isEmpty() {
-        return secrets.isEmpty();
-    }
-
     /** The text with every secret replaced by {@link #MASK}; null stays null. */
     public String mask(String text) {
         if (text == null || secrets.isEmpty()) {

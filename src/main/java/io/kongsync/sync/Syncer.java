@@ -79,7 +79,12 @@ public final class Syncer {
         }
     }
 
+    /** Fails with Kong's errors masked ({@link KongException#masked}) by the policy of {@code files}. */
     public Mono<Planned> plan(State files, Set<String> selectTags) {
+        return maskingErrors(planUnmasked(files, selectTags), files);
+    }
+
+    private Mono<Planned> planUnmasked(State files, Set<String> selectTags) {
         return kong.info().flatMap(info -> Mono.zip(withLiveDefaults(files, info), reader.read(kong,
                 options.ownershipTag())).flatMap(both -> {
             State desired = both.getT1();
@@ -115,10 +120,19 @@ public final class Syncer {
                 .map(schemas -> LivePluginDefaults.apply(files, schemas));
     }
 
+    /** Fails with Kong's errors masked ({@link KongException#masked}) by the policy of {@code files}. */
     public Mono<SyncResult> sync(State files, Set<String> selectTags) {
+        return maskingErrors(syncUnmasked(files, selectTags), files);
+    }
+
+    private static <T> Mono<T> maskingErrors(Mono<T> call, State files) {
+        return call.onErrorMap(KongException.class, e -> e.masked(MaskingPolicy.of(files)::mask));
+    }
+
+    private Mono<SyncResult> syncUnmasked(State files, Set<String> selectTags) {
         long started = System.nanoTime();
         long requestsBefore = kong.requestCount();
-        return plan(files, selectTags).flatMap(planned -> {
+        return planUnmasked(files, selectTags).flatMap(planned -> {
             State desired = planned.desired();
             String refusal = planned.masking().mask(refusal(planned));
             if (refusal != null || !planned.diagnostics().isEmpty()) {

@@ -84,12 +84,16 @@ public final class StateLoader {
             return checked(sources, options, readOptions);
         } catch (OutOfMemoryError e) {
             // the reader reports a file too big to parse; this is for the checks after it
-            String shown = String.join(", ", sources.stream()
-                    .map(s -> readOptions.sourceNames().getOrDefault(s, s.toString())).toList());
+            String shown = String.join(", ", sources.stream().map(s -> shownName(s, readOptions)).toList());
             return new Loaded(State.EMPTY, List.of(new Diagnostic(new Origin(shown, 0, 0, ""), "not enough memory "
                     + "to check these files; split them, or give kongsync more memory (-Xmx)")), Set.of(), 0,
                     MaskingPolicy.NONE);
         }
+    }
+
+    private static String shownName(Path source, ReadOptions readOptions) {
+        String name = readOptions.sourceNames().getOrDefault(source, source.toString());
+        return name.isEmpty() ? String.valueOf(source.getFileName()) : name;
     }
 
     private static Loaded checked(List<Path> sources, Options options, ReadOptions readOptions) {

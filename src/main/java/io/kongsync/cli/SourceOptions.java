@@ -24,11 +24,16 @@ final class SourceOptions {
             description = "The tag that marks the entities kongsync manages. Default: ${DEFAULT-VALUE}")
     String ownershipTag;
 
+    @Option(names = "--allow-empty",
+            description = "Accept a source that holds no route files (an empty directory): an empty configuration, "
+                    + "which sync applies by deleting everything kongsync manages (within the mass-delete guard).")
+    boolean allowEmpty;
+
     List<Path> sources() {
         return sources.isEmpty() ? List.of(Path.of("routes")) : sources;
     }
 
     StateLoader.Options loaderOptions() {
-        return new StateLoader.Options(new LinkedHashSet<>(customPlugins), ownershipTag);
+        return new StateLoader.Options(new LinkedHashSet<>(customPlugins), ownershipTag, allowEmpty);
     }
 }

@@ -1,22 +1,18 @@
 package io.kongsync.dump;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
 import io.kongsync.model.State;
-import io.kongsync.schema.PluginSchema;
-import io.kongsync.schema.RecordSchema;
-import io.kongsync.schema.Schemas;
 import io.kongsync.validate.Diagnostic;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -24,31 +20,30 @@ import java.util.function.Function;
  * Kong's answer to an invalid {@code POST /config?flatten_errors=1}, as diagnostics at the place in the files that
  * declared each entity: {@code routes/nyan.yaml:12:7: services[0].routes[0].paths: must start with /}. Kong finds
  * entities by the ids {@link DeclarativeConfig} gave them; an entity it names by an id the desired state does not
- * have is reported as {@code <type> <name or id>: message}. Every secret value of the desired state is masked in
- * Kong's messages (a uniqueness violation quotes the duplicate value, which may be a credential key).
+ * have is reported as {@code <type> <name or id>: message}. Kong's messages go through the {@link MaskingPolicy}
+ * (a uniqueness violation quotes the duplicate value, which may be a credential key).
  */
 public final class DeclarativeErrors {
 
-    private static final String MASK = "(sensitive)";
-
     private final Map<String, Entity> byId = new HashMap<>();
-    private final List<String> secrets;
+    private final MaskingPolicy masking;
     private final List<Diagnostic> out = new ArrayList<>();
 
-    private DeclarativeErrors(State desired, Function<EntityKey, UUID> ids) {
+    private DeclarativeErrors(State desired, Function<EntityKey, UUID> ids, MaskingPolicy masking) {
         for (Entity e : desired.entities().values()) {
             byId.put(ids.apply(e.key()).toString(), e);
         }
-        TreeSet<String> values = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder()));
-        for (Entity e : desired.entities().values()) {
-            collectSecrets(e, schemaOf(e), "", e.fields(), values);
-        }
-        secrets = List.copyOf(values);
+        this.masking = masking;
     }
 
     public static List<Diagnostic> map(Map<String, Object> kongErrorBody, State desired, Function<EntityKey, UUID> ids) {
-        DeclarativeErrors errors = new DeclarativeErrors(desired, ids);
+        return map(kongErrorBody, desired, ids, MaskingPolicy.of(desired));
+    }
+
+    /** @param masking the desired state's secrets ({@link MaskingPolicy#of(State)} at least) */
+    public static List<Diagnostic> map(Map<String, Object> kongErrorBody, State desired, Function<EntityKey, UUID> ids,
+                                       MaskingPolicy masking) {
+        DeclarativeErrors errors = new DeclarativeErrors(desired, ids, masking);
         if (kongErrorBody.get("flattened_errors") instanceof Collection<?> flattened) {
             for (Object item : flattened) {
                 if (item instanceof Map<?, ?> entityErrors) {
@@ -110,37 +105,7 @@ public final class DeclarativeErrors {
     }
 
     private String masked(String message) {
-        if (message == null) {
-            return "";
-        }
-        String out = message;
-        for (String secret : secrets) {
-            out = out.replace(secret, MASK);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void collectSecrets(Entity entity, RecordSchema schema, String prefix, Object value,
-                                       Collection<String> into) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> collectSecrets(entity, schema, join(prefix, String.valueOf(k)), v, into));
-        } else if (value instanceof Collection<?> list) {
-            for (Object v : list) {
-                collectSecrets(entity, schema, prefix, v, into);
-            }
-        } else if (value instanceof String s && !s.isEmpty() && !prefix.isEmpty()
-                && (schema.isSecret(prefix) || entity.isSensitive(prefix))) {
-            into.add(s);
-        }
-    }
-
-    private static RecordSchema schemaOf(Entity entity) {
-        if (entity.kind() != EntityKind.PLUGIN) {
-            return Schemas.entity(entity.kind());
-        }
-        String name = entity.field("name") instanceof String s ? s : entity.key().name();
-        return Schemas.plugin(name).orElseGet(() -> PluginSchema.custom(name)).entitySchema();
+        return message == null ? "" : masking.mask(message);
     }
 
     /** Kong's entity_name is the {@code name} field; credentials have none, but never name one by its key. */

@@ -1,5 +1,6 @@
 package io.kongsync.dump;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
@@ -234,7 +235,7 @@ public final class Dumper {
 
     /** {@code plugin rate-limiting (service echo-svc)}; a key-auth key is a secret and never named. */
     static String describe(EntityKey key) {
-        String name = key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? "(sensitive)" : key.name();
+        String name = key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? MaskingPolicy.MASK : key.name();
         StringBuilder sb = new StringBuilder(key.kind().label()).append(' ').append(name);
         if (!key.scope().isEmpty()) {
             sb.append(" (");

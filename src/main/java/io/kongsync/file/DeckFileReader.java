@@ -1,18 +1,19 @@
 package io.kongsync.file;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Origin;
 import io.kongsync.validate.Diagnostic;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,15 +39,16 @@ public final class DeckFileReader {
 
     public ReadResult read(List<Path> sources, ReadOptions options) {
         List<Diagnostic> sourceProblems = new ArrayList<>();
+        List<Diagnostic> emptySources = new ArrayList<>();
         // Files parse independently; an ordered parallel stream keeps the result in file order.
-        List<Parsed> parsed = SourceFinder.expand(sources, sourceProblems).parallelStream()
+        List<Parsed> parsed = SourceFinder.expand(sources, options.sourceNames(), sourceProblems, emptySources).parallelStream()
                 .map(input -> parse(input, options))
                 .toList();
         List<Templates.FileTemplates> templates = new ArrayList<>();
         for (Parsed p : parsed) {
             templates.add(p.templates());
         }
-        new Templates(options.functionsByName()).substitute(templates);
+        MaskingPolicy masking = MaskingPolicy.of(new Templates(options.functionsByName()).substitute(templates));
 
         List<DeckFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(sourceProblems);
@@ -59,10 +61,11 @@ public final class DeckFileReader {
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
         }
-        return new ReadResult(files, diagnostics);
+        return new ReadResult(files, masking.maskAll(diagnostics), emptySources, masking);
     }
 
     private Parsed parse(SourceFinder.Input input, ReadOptions options) {
+        ReadOptions.Limits limits = options.limits();
         String name = input.name();
         SourceMap positions = new SourceMap(name);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -74,22 +77,30 @@ public final class DeckFileReader {
             if (root != null) {
                 content = rootMapping(root, name, positions, options, diagnostics, refs);
             }
+        } catch (FileText.Refused e) {
+            diagnostics.add(e.problem());
+        } catch (DepthLimitedParser.TooDeep e) {
+            diagnostics.add(new Diagnostic(new Origin(name, line(e.mark()), column(e.mark()), ""),
+                    NodeConverter.tooDeep(limits.maxNestingDepth())));
         } catch (NodeConverter.AliasExpansionLimitExceeded e) {
             refs.clear();
-            diagnostics.add(fileProblem(name, "aliases expand to more than " + options.maxAliasExpansionNodes()
+            diagnostics.add(fileProblem(name, "aliases expand to more than " + limits.maxAliasExpansionNodes()
                     + " nodes (a \"billion laughs\" document?); refusing to read it"));
         } catch (MarkedYamlEngineException e) {
             diagnostics.add(syntaxError(name, e));
         } catch (YamlEngineException e) {
             Mark at = e.getMessage() != null && e.getMessage().contains("Number of aliases") && !input.isStdin()
-                    ? AliasLocator.firstAliasBeyond(input.path(), options.maxAliasesForCollections()).orElse(null)
+                    ? AliasLocator.firstAliasBeyond(input.path(), limits.maxAliasesForCollections()).orElse(null)
                     : null;
             diagnostics.add(at == null ? fileProblem(name, engineMessage(e, options))
                     : new Diagnostic(new Origin(name, line(at), column(at), ""), engineMessage(e, options)));
         } catch (StackOverflowError e) {
             diagnostics.add(fileProblem(name, "the document is nested too deeply"));
+        } catch (OutOfMemoryError e) {
+            diagnostics.add(fileProblem(name, "not enough memory to read this file; split it, or give kongsync more "
+                    + "memory (-Xmx)"));
         } catch (IOException e) {
-            diagnostics.add(fileProblem(name, "cannot read: " + e.getMessage()));
+            diagnostics.add(fileProblem(name, "cannot read: " + IoErrors.reason(e)));
         }
         if (content == null) {
             refs.clear();
@@ -99,39 +110,33 @@ public final class DeckFileReader {
 
     private Node singleDocument(SourceFinder.Input input, ReadOptions options, List<Diagnostic> diagnostics)
             throws IOException {
-        if (!input.isStdin() && Files.size(input.path()) > 4L * options.codePointLimit()) {
-            throw new YamlEngineException("The incoming YAML document exceeds the limit");
-        }
+        String text = FileText.read(input, options);
+        ReadOptions.Limits limits = options.limits();
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(input.name())
                 .setUseMarks(true)
                 .setSchema(new FastCoreSchema())
                 .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(options.maxAliasesForCollections())
-                .setCodePointLimit(options.codePointLimit())
+                .setMaxAliasesForCollections(limits.maxAliasesForCollections())
+                // the size was checked before reading, in bytes: never more code points than that
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
                 .build();
-        InputStream in = input.isStdin() ? options.stdin().get() : Files.newInputStream(input.path());
-        try {
-            Iterator<Node> documents = new Compose(settings).composeAllFromInputStream(in).iterator();
-            if (!documents.hasNext()) {
-                diagnostics.add(fileProblem(input.name(), "the file is empty: expected a mapping with "
-                        + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
-                return null;
-            }
-            Node root = documents.next();
-            if (documents.hasNext()) {
-                Node second = documents.next();
-                diagnostics.add(new Diagnostic(new Origin(input.name(), line(second.getStartMark().orElse(null)),
-                        column(second.getStartMark().orElse(null)), ""),
-                        "only one YAML document per file is allowed; split the documents into separate files"));
-                return null;
-            }
-            return root;
-        } finally {
-            if (!input.isStdin()) {
-                in.close();
-            }
+        Iterator<Node> documents = new Composer(settings, new DepthLimitedParser(
+                new ParserImpl(settings, new StreamReader(settings, text)), limits.maxNestingDepth()));
+        if (!documents.hasNext()) {
+            diagnostics.add(fileProblem(input.name(), "the file is empty: expected a mapping with "
+                    + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
+            return null;
         }
+        Node root = documents.next();
+        if (documents.hasNext()) {
+            Node second = documents.next();
+            diagnostics.add(new Diagnostic(new Origin(input.name(), line(second.getStartMark().orElse(null)),
+                    column(second.getStartMark().orElse(null)), ""),
+                    "only one YAML document per file is allowed; split the documents into separate files"));
+            return null;
+        }
+        return root;
     }
 
     private static Map<String, Object> rootMapping(Node root, String name, SourceMap positions, ReadOptions options,
@@ -142,8 +147,9 @@ public final class DeckFileReader {
                     "the root of a decK file must be a mapping (with " + FORMAT_VERSION_KEY + ", services, ...)"));
             return null;
         }
-        Object value = new NodeConverter(name, positions, options.maxAliasExpansionNodes(), diagnostics, refs)
-                .convert(root);
+        ReadOptions.Limits limits = options.limits();
+        Object value = new NodeConverter(name, positions, limits.maxAliasExpansionNodes(), limits.maxNestingDepth(),
+                diagnostics, refs).convert(root);
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) value;
         return content;
@@ -174,11 +180,8 @@ public final class DeckFileReader {
 
     private static String engineMessage(YamlEngineException e, ReadOptions options) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("exceeds the limit")) {
-            return "the file is larger than the limit of " + options.codePointLimit() + " characters";
-        }
         if (message.contains("Number of aliases")) {
-            return "the file uses more than " + options.maxAliasesForCollections()
+            return "the file uses more than " + options.limits().maxAliasesForCollections()
                     + " aliases to mappings or sequences";
         }
         return message;

@@ -37,6 +37,7 @@ final class NodeConverter {
     private final String file;
     private final SourceMap positions;
     private final int maxExpansionNodes;
+    private final int maxDepth;
     private final List<Diagnostic> diagnostics;
     private final List<TemplateRef> templates;
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -44,13 +45,19 @@ final class NodeConverter {
     private int expansionDepth;
     private int expandedNodes;
 
-    NodeConverter(String file, SourceMap positions, int maxExpansionNodes, List<Diagnostic> diagnostics,
+    /** @param maxDepth the deepest nesting of collections, aliases expanded (the parser checks it as written) */
+    NodeConverter(String file, SourceMap positions, int maxExpansionNodes, int maxDepth, List<Diagnostic> diagnostics,
                   List<TemplateRef> templates) {
         this.file = file;
         this.positions = positions;
         this.maxExpansionNodes = maxExpansionNodes;
+        this.maxDepth = maxDepth;
         this.diagnostics = diagnostics;
         this.templates = templates;
+    }
+
+    static String tooDeep(int maxDepth) {
+        return "the document is nested deeper than " + maxDepth + " levels";
     }
 
     /** The value of the document's root node. */
@@ -64,6 +71,12 @@ final class NodeConverter {
     private void convert(Node node, String path, Consumer<Object> slot) {
         if (node.isRecursive() || ancestors.contains(node)) {
             report(node, path, "recursive alias: a node may not contain itself");
+            slot.accept(null);
+            return;
+        }
+        // every ancestor is a collection, so with this node they are its level of nesting
+        if (!(node instanceof ScalarNode) && ancestors.size() + 1 > maxDepth) {
+            report(node, path, tooDeep(maxDepth));
             slot.accept(null);
             return;
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Expands the sources named by the user into the files to read, each with the name the user will recognise. */
 final class SourceFinder {
@@ -31,26 +33,50 @@ final class SourceFinder {
     private SourceFinder() {
     }
 
-    static List<Input> expand(List<Path> sources, List<Diagnostic> diagnostics) {
+    /**
+     * @param names       how to name a source in messages instead of as given ({@link ReadOptions#sourceNames()})
+     * @param diagnostics sources that cannot be read
+     * @param empty       sources that hold no file to read, and why; whether that is a problem is up to the caller
+     */
+    static List<Input> expand(List<Path> sources, Map<Path, String> names, List<Diagnostic> diagnostics,
+                              List<Diagnostic> empty) {
         List<Input> inputs = new ArrayList<>();
         for (Path source : sources) {
             String given = source.toString();
+            String shown = names.containsKey(source) ? names.get(source) : given;
+            Origin origin = new Origin(slashes(shown.isEmpty() ? String.valueOf(source.getFileName()) : shown), 0, 0,
+                    "");
             if (given.equals(STDIN)) {
                 inputs.add(new Input(STDIN_NAME, null));
             } else if (Files.isDirectory(source)) {
-                inputs.addAll(directory(source, diagnostics));
+                int before = inputs.size();
+                int skipped = directory(source, shown, inputs, diagnostics);
+                if (inputs.size() == before) {
+                    empty.add(new Diagnostic(origin, "holds no route files (.yaml, .yml or .json)" + (skipped == 0
+                            ? "" : "; " + skipped + (skipped == 1 ? " that is" : " that are")
+                            + " not a regular file " + (skipped == 1 ? "was" : "were") + " left out")));
+                }
             } else if (Files.isRegularFile(source)) {
-                inputs.add(new Input(slashes(given), source));
+                inputs.add(new Input(origin.file(), source));
+            } else if (Files.exists(source)) {
+                empty.add(new Diagnostic(origin, "is not a regular file (a pipe, device or socket)"));
+            } else if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                diagnostics.add(new Diagnostic(origin,
+                        "no such file or directory (a symbolic link to a missing file)"));
             } else {
-                diagnostics.add(new Diagnostic(new Origin(slashes(given), 0, 0, ""), "no such file or directory"));
+                diagnostics.add(new Diagnostic(origin, "no such file or directory"));
             }
         }
         return inputs;
     }
 
-    /** The YAML and JSON files below a directory, hidden ones left out, in order of relative path. */
-    private static List<Input> directory(Path dir, List<Diagnostic> diagnostics) {
+    /**
+     * Adds the YAML and JSON files below a directory, hidden ones left out, in order of relative path; returns how
+     * many were left out for not being regular files (pipes, dangling symbolic links ...).
+     */
+    private static int directory(Path dir, String shown, List<Input> inputs, List<Diagnostic> diagnostics) {
         List<Path> found = new ArrayList<>();
+        int[] skipped = new int[1];
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -60,22 +86,28 @@ final class SourceFinder {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!isHidden(file) && isDeckFile(file) && Files.isRegularFile(file)) {
-                        found.add(file);
+                    if (!isHidden(file) && isDeckFile(file)) {
+                        if (Files.isRegularFile(file)) {
+                            found.add(file);
+                        } else {
+                            skipped[0]++;
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            diagnostics.add(new Diagnostic(new Origin(slashes(dir.toString()), 0, 0, ""),
-                    "cannot list directory: " + e.getMessage()));
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(new Origin(slashes(shown), 0, 0, ""),
+                    "cannot list directory: " + IoErrors.reason(e)));
+        } catch (UncheckedIOException e) {
+            diagnostics.add(new Diagnostic(new Origin(slashes(shown), 0, 0, ""),
+                    "cannot list directory: " + IoErrors.reason(e.getCause())));
         }
-        List<Input> inputs = new ArrayList<>();
         found.stream()
                 .map(file -> slashes(dir.relativize(file).toString()))
                 .sorted(Comparator.naturalOrder())
-                .forEach(relative -> inputs.add(new Input(displayName(dir.toString(), relative), dir.resolve(relative))));
-        return inputs;
+                .forEach(relative -> inputs.add(new Input(displayName(shown, relative), dir.resolve(relative))));
+        return skipped[0];
     }
 
     private static String displayName(String given, String relative) {
@@ -83,7 +115,10 @@ final class SourceFinder {
         while (base.length() > 1 && base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base.equals(".") ? relative : base + "/" + relative;
+        while (base.startsWith("./")) {
+            base = base.substring(2);
+        }
+        return base.equals(".") || base.isEmpty() ? relative : base + "/" + relative;
     }
 
     private static boolean isHidden(Path path) {

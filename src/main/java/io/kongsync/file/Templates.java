@@ -5,6 +5,7 @@ import io.kongsync.validate.Diagnostic;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * decK's {@code ${{ FUNCTION "ARGUMENT" }}} templates in string scalars, substituted in three passes over all files:
  * collect every call, resolve each function's arguments with one {@link TemplateFunction#resolve} call, substitute.
- * Resolved values are secrets: they are never put into a diagnostic.
+ * Resolved values are secrets: {@link #substitute} returns them all, so that every message can be masked.
  */
 final class Templates {
 
@@ -42,7 +43,8 @@ final class Templates {
         return text.contains("${{");
     }
 
-    void substitute(List<FileTemplates> files) {
+    /** Substitutes every template and returns every value the functions resolved. */
+    Set<String> substitute(List<FileTemplates> files) {
         Map<String, Set<String>> argumentsByFunction = collect(files);
         Map<String, Map<String, String>> resolved = new HashMap<>();
         Map<String, String> failures = new HashMap<>();
@@ -58,6 +60,9 @@ final class Templates {
                 apply(file, ref, resolved, failures);
             }
         }
+        Set<String> values = new HashSet<>();
+        resolved.values().forEach(byArgument -> values.addAll(byArgument.values()));
+        return values;
     }
 
     /** Pass 1: every usable call's arguments by function, reporting malformed templates and refused calls. */

@@ -1,5 +1,6 @@
 package io.kongsync.kong;
 
+import io.kongsync.masking.MaskingPolicy;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,12 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an error answer into a {@link KongError}, whatever its body (Kong's JSON, or HTML from a proxy), masking the
- * secret values Kong echoes: a unique violation on a key-auth credential says {@code UNIQUE violation detected on
- * '{key="the-key"}'} and repeats the key in {@code fields}.
+ * values of secret fields that Kong echoes: a unique violation on a key-auth credential says {@code UNIQUE violation
+ * detected on '{key="the-key"}'} and repeats the key in {@code fields}. This layer knows field names only; the
+ * callers that know the desired state mask its values with {@link MaskingPolicy} on top.
  */
 final class ErrorBodies {
 
-    static final String MASK = "******";
+    static final String MASK = MaskingPolicy.MASK;
 
     /** Fields whose values are secrets in the credential entities and certificates. */
     private static final Set<String> SECRET_FIELDS = Set.of("key", "password", "secret", "client_secret", "key_alt");

@@ -2,6 +2,7 @@ package io.kongsync.kong;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.time.Duration;
 
 /** Kong answered with an error status. */
@@ -53,5 +54,14 @@ public final class KongApiException extends KongException {
     @Override
     KongApiException withAttempts(int attempts) {
         return new KongApiException(method(), path(), error, flattenedErrors, retryAfter, attempts, isRetryable());
+    }
+
+    /** Masks Kong's message; {@link #flattenedErrors()} and the error's fields stay as Kong sent them. */
+    @Override
+    public KongApiException masked(UnaryOperator<String> mask) {
+        KongError maskedError = new KongError(error.status(), error.code(), error.name(),
+                error.message() == null ? null : mask.apply(error.message()), error.fields());
+        return new KongApiException(method(), path(), maskedError, flattenedErrors, retryAfter, attempts(),
+                isRetryable());
     }
 }

@@ -1,5 +1,7 @@
 package io.kongsync.kong;
 
+import java.util.function.UnaryOperator;
+
 /** Kong did not answer: connection refused or reset, premature close, TLS failure, or a timeout. */
 public final class KongConnectionException extends KongException {
 
@@ -19,5 +21,11 @@ public final class KongConnectionException extends KongException {
     @Override
     KongConnectionException withAttempts(int attempts) {
         return new KongConnectionException(method(), path(), detail(), beforeSend, attempts, isRetryable(), getCause());
+    }
+
+    @Override
+    public KongConnectionException masked(UnaryOperator<String> mask) {
+        return new KongConnectionException(method(), path(), mask.apply(detail()), beforeSend, attempts(),
+                isRetryable(), getCause());
     }
 }

@@ -1,5 +1,7 @@
 package io.kongsync.kong;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Every failure the client reports. The message is one line naming the request ({@code METHOD path}) and what went
  * wrong; it never holds request bodies or the admin token.
@@ -47,5 +49,13 @@ public class KongException extends RuntimeException {
     /** The same failure, recording how many attempts were made. */
     KongException withAttempts(int attempts) {
         return new KongException(method, path, detail, attempts, retryable, getCause());
+    }
+
+    /**
+     * The same failure with {@code mask} applied to what Kong said: Kong may quote submitted values, and only the
+     * caller knows which of them are secret.
+     */
+    public KongException masked(UnaryOperator<String> mask) {
+        return new KongException(method, path, mask.apply(detail), attempts, retryable, getCause());
     }
 }

@@ -1,5 +1,6 @@
 package io.kongsync.plan;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
@@ -119,7 +120,7 @@ public final class Planner {
             missing.add(options.ownershipTag());
         }
         options.selectTags().stream().sorted().filter(t -> !tags.contains(t)).forEach(missing::add);
-        String name = Sensitivity.isNameSecret(schemas, d.key(), d, c) ? Sensitivity.MASK : d.key().name();
+        String name = Sensitivity.isNameSecret(schemas, d.key(), d, c) ? MaskingPolicy.MASK : d.key().name();
         String scope = ScopeOrder.describe(d.key());
         return d.kind().label() + ' ' + name + (scope.isEmpty() ? "" : " (" + scope + ")")
                 + " exists in Kong without the tag" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)

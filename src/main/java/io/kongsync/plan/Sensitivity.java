@@ -1,17 +1,16 @@
 package io.kongsync.plan;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
 
 /**
- * Which values and names must never be shown. Reports and messages mask them as {@link #MASK}.
+ * Which fields and names are secret, so that plans and reports show them as {@link MaskingPolicy#MASK}.
  * Some entities are identified by a secret: a key-auth credential by its {@code key}, a jwt secret by its {@code key}.
+ * Values inside free text are masked by {@link MaskingPolicy}.
  */
 public final class Sensitivity {
-
-    /** What a report prints instead of a secret. */
-    public static final String MASK = "(sensitive)";
 
     private Sensitivity() {
     }
@@ -47,8 +46,8 @@ public final class Sensitivity {
         return schemas.isSensitive(key.kind(), schemas.schemaOf(any), desired, current, identityField(key.kind()));
     }
 
-    /** The identity name as it may be shown: the name, or {@link #MASK} when it is a secret. */
+    /** The identity name as it may be shown: the name, or {@link MaskingPolicy#MASK} when it is a secret. */
     public static String displayName(EntityKey key, Entity desired, Entity current) {
-        return isNameSecret(key, desired, current) ? MASK : key.name();
+        return isNameSecret(key, desired, current) ? MaskingPolicy.MASK : key.name();
     }
 }

@@ -1,13 +1,13 @@
 package io.kongsync.report;
 
-import io.kongsync.plan.Sensitivity;
+import io.kongsync.masking.MaskingPolicy;
 
-/** Stands in for a value that must not be shown; every renderer prints it as {@code (sensitive)}. */
+/** Stands in for a value that must not be shown; every renderer prints it as {@link MaskingPolicy#MASK}. */
 enum Masked {
     VALUE;
 
     @Override
     public String toString() {
-        return Sensitivity.MASK;
+        return MaskingPolicy.MASK;
     }
 }

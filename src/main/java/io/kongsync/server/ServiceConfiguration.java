@@ -129,8 +129,10 @@ class ServiceConfiguration {
         String namespace = blankToNull(properties.kong().discovery().namespace());
         Function<State, List<Diagnostic>> upstreamCheck = namespace == null ? files -> List.of()
                 : files -> UpstreamCheck.of(cloudMap.discovery()).warnings(files, namespace);
-        return new SyncRunner(source, routes -> StateLoader.loadDesired(List.of(routes), options, read), gateway,
-                clock, upstreamCheck, properties.sync().strict());
+        String routesShownAs = properties.git().uri() == null || properties.git().uri().isBlank() ? ""
+                : properties.git().path();
+        return new SyncRunner(source, routes -> StateLoader.loadDesired(List.of(routes), options,
+                read.withSourceName(routes, routesShownAs)), gateway, clock, upstreamCheck, properties.sync().strict());
     }
 
     @Bean

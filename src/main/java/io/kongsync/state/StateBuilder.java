@@ -2,6 +2,7 @@ package io.kongsync.state;
 
 import io.kongsync.file.RawEntity;
 import io.kongsync.file.RawRef;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,10 +125,20 @@ public final class StateBuilder {
             return;
         }
         UUID id = explicitId != null ? explicitId : key.deterministicId();
-        Entity entity = new Entity(key, id, normalized, raw.origin(), raw.sensitivePaths());
+        Entity entity = new Entity(key, id, normalized, raw.origin(), sensitivePaths(raw));
         entities.put(key, entity);
         sources.put(key, raw);
         index(entity, raw);
+    }
+
+    /** A service's {@code url} becomes protocol, host, port and path: a substituted url makes all four sensitive. */
+    private static Set<String> sensitivePaths(RawEntity raw) {
+        if (raw.kind() != EntityKind.SERVICE || !raw.sensitivePaths().contains("url")) {
+            return raw.sensitivePaths();
+        }
+        Set<String> paths = new HashSet<>(raw.sensitivePaths());
+        paths.addAll(List.of("protocol", "host", "port", "path"));
+        return paths;
     }
 
     private Object resolve(RawRef ref) {
@@ -294,7 +306,7 @@ public final class StateBuilder {
     }
 
     static String displayName(EntityKey key) {
-        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? "(sensitive)" : key.name();
+        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? MaskingPolicy.MASK : key.name();
     }
 
     private static String scopeText(EntityKey key) {

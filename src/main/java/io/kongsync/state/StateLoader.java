@@ -4,6 +4,8 @@ import io.kongsync.file.DeckFileReader;
 import io.kongsync.file.Flattener;
 import io.kongsync.file.ReadOptions;
 import io.kongsync.file.ReadResult;
+import io.kongsync.masking.MaskingPolicy;
+import io.kongsync.model.Origin;
 import io.kongsync.model.State;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.validate.SchemaCheck;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,20 +31,47 @@ public final class StateLoader {
     /**
      * @param customPlugins plugin names accepted besides Kong's bundled ones
      * @param ownershipTag  the tag that marks what kongsync manages
+     * @param allowEmpty    accept sources that hold no route files; otherwise each is a problem, since applying
+     *                      the empty configuration they amount to would delete everything kongsync manages
      */
-    public record Options(Set<String> customPlugins, String ownershipTag) {
+    public record Options(Set<String> customPlugins, String ownershipTag, boolean allowEmpty) {
 
         public Options {
             customPlugins = Set.copyOf(customPlugins);
         }
 
+        /** Empty sources refused. */
+        public Options(Set<String> customPlugins, String ownershipTag) {
+            this(customPlugins, ownershipTag, false);
+        }
+
         public static Options defaults() {
             return new Options(Set.of(), StateBuilder.Options.DEFAULT_OWNERSHIP_TAG);
         }
+
+        public Options withAllowEmpty(boolean allow) {
+            return new Options(customPlugins, ownershipTag, allow);
+        }
     }
 
-    /** A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read. */
-    public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
+    /**
+     * A loaded state, its problems (sorted by file and line), the files' select tags and how many files were read.
+     *
+     * @param diagnostics already masked with {@code masking}
+     * @param masking     the run's secrets: the values the templates resolved and the state's secret values. Every
+     *                    later message about this state must go through it.
+     */
+    public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files,
+                         MaskingPolicy masking) {
+
+        public Loaded {
+            Objects.requireNonNull(masking, "masking");
+        }
+
+        /** A state with no secrets of its own beyond what {@link MaskingPolicy#of(State)} finds in it. */
+        public Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files) {
+            this(state, diagnostics, selectTags, files, MaskingPolicy.of(state));
+        }
     }
 
     /** The desired state: what the files say Kong should run. */
@@ -50,8 +80,30 @@ public final class StateLoader {
     }
 
     public static Loaded loadDesired(List<Path> sources, Options options, ReadOptions readOptions) {
+        try {
+            return checked(sources, options, readOptions);
+        } catch (OutOfMemoryError e) {
+            // the reader reports a file too big to parse; this is for the checks after it
+            String shown = String.join(", ", sources.stream().map(s -> shownName(s, readOptions)).toList());
+            return new Loaded(State.EMPTY, List.of(new Diagnostic(new Origin(shown, 0, 0, ""), "not enough memory "
+                    + "to check these files; split them, or give kongsync more memory (-Xmx)")), Set.of(), 0,
+                    MaskingPolicy.NONE);
+        }
+    }
+
+    private static String shownName(Path source, ReadOptions readOptions) {
+        String name = readOptions.sourceNames().getOrDefault(source, source.toString());
+        return name.isEmpty() ? String.valueOf(source.getFileName()) : name;
+    }
+
+    private static Loaded checked(List<Path> sources, Options options, ReadOptions readOptions) {
         ReadResult read = new DeckFileReader().read(sources, readOptions);
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        if (!options.allowEmpty()) {
+            read.emptySources().forEach(empty -> problems.add(new Diagnostic(empty.origin(), empty.message()
+                    + "; an empty source is refused unless empty sources are allowed (an empty configuration would "
+                    + "delete everything kongsync manages)")));
+        }
         SchemaCheck schemaCheck = SchemaCheck.shipped();
         read.files().parallelStream().map(schemaCheck::check).toList().forEach(problems::addAll);
         Flattener.Result flat = Flattener.flatten(read.files());
@@ -61,7 +113,7 @@ public final class StateLoader {
         problems.addAll(built.diagnostics());
         problems.addAll(SemanticValidator.validate(flat.entities(), built.state(), built.sources(),
                 options.customPlugins()));
-        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+        return loaded(read, built.state(), problems, flat.selectTags());
     }
 
     /**
@@ -76,7 +128,13 @@ public final class StateLoader {
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         problems.addAll(flat.diagnostics());
         problems.addAll(built.diagnostics());
-        return new Loaded(built.state(), distinctSorted(problems), flat.selectTags(), read.files().size());
+        return loaded(read, built.state(), problems, flat.selectTags());
+    }
+
+    /** Every problem leaves masked: checks after the reader quote the substituted values they find wrong. */
+    private static Loaded loaded(ReadResult read, State state, List<Diagnostic> problems, Set<String> selectTags) {
+        MaskingPolicy masking = read.masking().and(MaskingPolicy.of(state));
+        return new Loaded(state, distinctSorted(masking.maskAll(problems)), selectTags, read.files().size(), masking);
     }
 
     /** One problem per place: the schema check and Kong's rules often see the same mistake; the first word stands. */

@@ -5,6 +5,7 @@ import io.kongsync.kong.KongConnectionException;
 import io.kongsync.kong.KongInfo;
 import io.kongsync.kong.KongNode;
 import io.kongsync.kong.KongSettings;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.State;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -151,6 +152,7 @@ public final class GatewaySyncer implements AutoCloseable {
     }
 
     private Mono<SyncResult> syncEveryNode(State files, Set<String> selectTags) {
+        MaskingPolicy masking = MaskingPolicy.of(files);
         List<Mono<Done>> rounds = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             int index = i;
@@ -158,7 +160,7 @@ public final class GatewaySyncer implements AutoCloseable {
                     .expand(a -> a.worthAnotherRound() && a.rounds() < DBLESS_ROUNDS
                             ? attempt(index, files, selectTags, a.rounds() + 1) : Mono.empty())
                     .last()
-                    .flatMap(this::withHash));
+                    .flatMap(a -> withHash(a, masking)));
         }
         return Flux.merge(rounds).collectSortedList(Comparator.comparingInt((Done d) -> d.attempt().index()))
                 .flatMap(done -> {
@@ -178,10 +180,10 @@ public final class GatewaySyncer implements AutoCloseable {
     }
 
     /** The node's configuration hash after the sync; not asked of a node that did not answer the sync. */
-    private Mono<Done> withHash(Attempt a) {
+    private Mono<Done> withHash(Attempt a, MaskingPolicy masking) {
         if (a.error() != null) {
             return Mono.just(new Done(a, new NodeResult(a.node(), NodeResult.Status.FAILED, null, a.rounds(),
-                    Syncer.describe(a.error()))));
+                    masking.mask(Syncer.describe(a.error())))));
         }
         Mono<String> hash = client(a.node()).status()
                 .map(status -> status.get("configuration_hash") instanceof String h ? h : "")

@@ -6,6 +6,7 @@ import io.kongsync.kong.KongApiException;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongException;
 import io.kongsync.kong.KongInfo;
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
@@ -58,17 +59,32 @@ public final class Syncer {
     /**
      * A plan against Kong as it is now.
      *
-     * @param diagnostics plugin configs Kong itself rejects, located in the files
+     * @param diagnostics plugin configs Kong itself rejects, located in the files; masked
+     * @param masking     the desired state's secrets, which Kong's answers about it may quote
      */
     public record Planned(KongInfo kong, State desired, State current, Plan plan, PlanOptions planOptions,
-                          List<Diagnostic> diagnostics) {
+                          List<Diagnostic> diagnostics, MaskingPolicy masking) {
+
+        public Planned {
+            diagnostics = masking.maskAll(diagnostics);
+        }
+
+        public Planned(KongInfo kong, State desired, State current, Plan plan, PlanOptions planOptions,
+                       List<Diagnostic> diagnostics) {
+            this(kong, desired, current, plan, planOptions, diagnostics, MaskingPolicy.of(desired));
+        }
 
         public Ids ids() {
             return new Ids(desired, current);
         }
     }
 
+    /** Fails with Kong's errors masked ({@link KongException#masked}) by the policy of {@code files}. */
     public Mono<Planned> plan(State files, Set<String> selectTags) {
+        return maskingErrors(planUnmasked(files, selectTags), files);
+    }
+
+    private Mono<Planned> planUnmasked(State files, Set<String> selectTags) {
         return kong.info().flatMap(info -> Mono.zip(withLiveDefaults(files, info), reader.read(kong,
                 options.ownershipTag())).flatMap(both -> {
             State desired = both.getT1();
@@ -77,7 +93,8 @@ public final class Syncer {
             Plan plan = Planner.plan(desired, current, planOptions);
             Mono<List<Diagnostic>> checked = options.validateWithKong()
                     ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
-            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems));
+            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
+                    MaskingPolicy.of(desired)));
         }));
     }
 
@@ -103,12 +120,21 @@ public final class Syncer {
                 .map(schemas -> LivePluginDefaults.apply(files, schemas));
     }
 
+    /** Fails with Kong's errors masked ({@link KongException#masked}) by the policy of {@code files}. */
     public Mono<SyncResult> sync(State files, Set<String> selectTags) {
+        return maskingErrors(syncUnmasked(files, selectTags), files);
+    }
+
+    private static <T> Mono<T> maskingErrors(Mono<T> call, State files) {
+        return call.onErrorMap(KongException.class, e -> e.masked(MaskingPolicy.of(files)::mask));
+    }
+
+    private Mono<SyncResult> syncUnmasked(State files, Set<String> selectTags) {
         long started = System.nanoTime();
         long requestsBefore = kong.requestCount();
-        return plan(files, selectTags).flatMap(planned -> {
+        return planUnmasked(files, selectTags).flatMap(planned -> {
             State desired = planned.desired();
-            String refusal = refusal(planned);
+            String refusal = planned.masking().mask(refusal(planned));
             if (refusal != null || !planned.diagnostics().isEmpty()) {
                 return Mono.just(result(planned, List.of(), refusal, planned.diagnostics(), null, started,
                         requestsBefore));
@@ -160,11 +186,12 @@ public final class Syncer {
     private Mono<Applied> applyDatabase(Planned planned) {
         Ids ids = planned.ids();
         List<Operation> operations = OperationGraph.of(planned.plan());
-        return Applier.apply(operations, options.parallelism(), op -> execute(op, ids), Syncer::describe)
+        return Applier.apply(operations, options.parallelism(), op -> execute(op, ids, planned.masking()),
+                        e -> e instanceof Applier.OperationFailure ? describe(e) : planned.masking().mask(describe(e)))
                 .map(outcomes -> new Applied(outcomes, List.of()));
     }
 
-    private Mono<Integer> execute(Operation op, Ids ids) {
+    private Mono<Integer> execute(Operation op, Ids ids, MaskingPolicy masking) {
         KongRequest request = KongRequest.of(op.change(), ids);
         Mono<Void> call = kong.write(request.method(), request.path(), request.body());
         if (request.method().equals("POST")) {
@@ -172,7 +199,7 @@ public final class Syncer {
             call = call.onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
         }
         String where = located(op.change());
-        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + describe(e),
+        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + masking.mask(describe(e)),
                 e instanceof KongException k ? k.attempts() : 1));
     }
 
@@ -202,9 +229,9 @@ public final class Syncer {
                 .map(done -> new Applied(all(operations, Outcome.Status.APPLIED, null, 1, t0), List.of()))
                 .onErrorResume(e -> {
                     List<Diagnostic> located = List.of();
-                    String message = describe(e);
+                    String message = planned.masking().mask(describe(e));
                     if (e instanceof KongApiException k && k.status() == 400) {
-                        located = DeclarativeErrors.map(errorBody(k), planned.desired(), ids);
+                        located = DeclarativeErrors.map(errorBody(k), planned.desired(), ids, planned.masking());
                         message = "Kong rejected the configuration (" + located.size() + " problem"
                                 + (located.size() == 1 ? "" : "s") + " located in the files); Kong keeps running "
                                 + "its previous configuration";

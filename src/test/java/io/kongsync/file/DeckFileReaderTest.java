@@ -178,10 +178,10 @@ class DeckFileReaderTest {
     void boundsTheFileSize(@TempDir Path dir) throws IOException {
         Path big = Files.writeString(dir.resolve("big.yaml"), "_format_version: \"3.0\"\n_comment: " + "x".repeat(2000) + "\n");
 
-        ReadResult result = reader.read(List.of(big), options.withCodePointLimit(1000));
+        ReadResult result = reader.read(List.of(big), options.withMaxFileBytes(1000));
 
         assertThat(result.files()).isEmpty();
-        assertThat(messages(result)).singleElement().asString().contains("larger than the limit of 1000 characters");
+        assertThat(messages(result)).singleElement().asString().contains("larger than the limit of 1000 bytes");
     }
 
     @Test
@@ -195,6 +195,24 @@ class DeckFileReaderTest {
                 .containsExactly("a-json", "z", "b", "orders");
         assertThat(result.files().get(1).positions().at("services[0].name").position())
                 .isEqualTo(FIXTURES + "tree/a/z.yaml:3:5");
+    }
+
+    @Test
+    void aSourceCanBeNamedOtherwiseThanWhereItIs(@TempDir Path dir) throws IOException {
+        Path checkout = Files.createDirectories(dir.resolve("snapshots/0123abcd/routes"));
+        Files.writeString(Files.createDirectories(checkout.resolve("team")).resolve("a.yaml"), "services: [}\n");
+        Files.writeString(checkout.resolve("b.yaml"), "_format_version: \"3.0\"\n");
+
+        ReadResult asInTheRepository = reader.read(List.of(checkout), options.withSourceName(checkout, "routes"));
+        ReadResult relative = reader.read(List.of(checkout, dir.resolve("gone.yaml")),
+                options.withSourceName(checkout, "").withSourceName(dir.resolve("gone.yaml"), "gone.yaml"));
+
+        assertThat(asInTheRepository.files()).extracting(DeckFile::name).containsExactly("routes/b.yaml");
+        assertThat(messages(asInTheRepository)).singleElement().asString().startsWith("routes/team/a.yaml:1:");
+        assertThat(relative.files()).extracting(DeckFile::name).containsExactly("b.yaml");
+        assertThat(messages(relative)).hasSize(2).allSatisfy(m -> assertThat(m).doesNotContain(dir.toString()))
+                .anySatisfy(m -> assertThat(m).startsWith("team/a.yaml:1:"))
+                .contains("gone.yaml: no such file or directory");
     }
 
     @Test

@@ -71,8 +71,8 @@ class SecretsNeverInMessagesTest {
             assertThat(everything).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain(PASSWORD);
         });
         KongApiException unique = (KongApiException) failures.get(0);
-        assertThat(unique.getMessage()).endsWith("UNIQUE violation detected on '{key=\"******\"}'");
-        assertThat(unique.error().fields()).containsEntry("key", "******");
+        assertThat(unique.getMessage()).endsWith("UNIQUE violation detected on '{key=\"(sensitive)\"}'");
+        assertThat(unique.error().fields()).containsEntry("key", "(sensitive)");
     }
 
     private static <T> reactor.core.publisher.Mono<T> record(List<Throwable> failures, Throwable failure) {

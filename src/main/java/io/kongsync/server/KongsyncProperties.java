@@ -112,11 +112,13 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
      * @param strict                upstream warnings fail a sync before anything is applied
      * @param maxConcurrentDryRuns  dry runs and plans that run at once (each holds a whole plan in memory)
      * @param maxWaitingDryRuns     dry runs and plans that may wait for a turn; more are answered 429
+     * @param allowEmpty            a routes directory with no route file is valid (else a sync of it fails)
      */
     public record Sync(@DefaultValue("managed-by:kongsync") String ownershipTag,
                        @DefaultValue("25") double massDeleteThresholdPercent,
                        @DefaultValue("false") boolean allowMassDelete, @DefaultValue("false") boolean strict,
-                       @DefaultValue("2") int maxConcurrentDryRuns, @DefaultValue("20") int maxWaitingDryRuns) {
+                       @DefaultValue("2") int maxConcurrentDryRuns, @DefaultValue("20") int maxWaitingDryRuns,
+                       @DefaultValue("false") boolean allowEmpty) {
     }
 
     /** @param maxFileSize when the history file outgrows this it is compacted, the old one kept beside it */

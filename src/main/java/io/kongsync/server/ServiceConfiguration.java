@@ -124,7 +124,8 @@ class ServiceConfiguration {
     @Bean
     SyncRunner syncRunner(RouteSource source, Gateway gateway, KongsyncProperties properties, Clock clock,
                           SsmTemplateFunction ssm, LazyServiceDiscovery cloudMap) {
-        StateLoader.Options options = new StateLoader.Options(Set.of(), properties.sync().ownershipTag());
+        StateLoader.Options options = new StateLoader.Options(Set.of(), properties.sync().ownershipTag(),
+                properties.sync().allowEmpty());
         ReadOptions read = ReadOptions.defaults().withTemplateFunctions(List.of(ssm));
         String namespace = blankToNull(properties.kong().discovery().namespace());
         Function<State, List<Diagnostic>> upstreamCheck = namespace == null ? files -> List.of()

@@ -39,4 +39,17 @@ class EmptyRoutesTest {
             assertThat(service.get("/api/v1/plan", TOKEN).status()).isEqualTo(422);
         }
     }
+
+    @Test
+    void withAllowEmptyAnEmptyRoutesDirectoryIsAPlanLikeAnyOther() throws IOException {
+        try (ServiceFixture fixture = new ServiceFixture(root)) {
+            Map<String, String> settings = fixture.settings();
+            settings.put("kongsync.sync.allow-empty", "true");
+            try (RunningService service = ServiceFixture.idle(RunningService.start(settings))) {
+                Files.delete(fixture.routes.resolve("nyan.yaml"));
+
+                assertThat(service.get("/api/v1/plan", TOKEN).status()).isEqualTo(200);
+            }
+        }
+    }
 }

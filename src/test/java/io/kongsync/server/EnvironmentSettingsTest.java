@@ -40,6 +40,10 @@ class EnvironmentSettingsTest {
         env.put("KONGSYNC_DRIFT_AUTO_CORRECT", "true");
         env.put("KONGSYNC_SYNC_ON_START", "false");
         env.put("KONGSYNC_DATA_DIR", "/var/lib/kongsync");
+        env.put("KONGSYNC_SHUTDOWN_WAIT", "25s");
+        env.put("KONGSYNC_SYNC_ALLOW_EMPTY", "true");
+        env.put("KONGSYNC_SYNC_MAX_CONCURRENT_DRY_RUNS", "3");
+        env.put("KONGSYNC_SYNC_MAX_WAITING_DRY_RUNS", "7");
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", env));
 
@@ -67,6 +71,10 @@ class EnvironmentSettingsTest {
         assertThat(p.drift().autoCorrect()).isTrue();
         assertThat(p.syncOnStart()).isFalse();
         assertThat(p.dataDir()).hasToString("/var/lib/kongsync");
+        assertThat(p.shutdownWait()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(p.sync().allowEmpty()).isTrue();
+        assertThat(p.sync().maxConcurrentDryRuns()).isEqualTo(3);
+        assertThat(p.sync().maxWaitingDryRuns()).isEqualTo(7);
         assertThat(p.toString()).doesNotContain("git-token", "admin-token", "api-token", "gh,", "BEGIN");
     }
 }

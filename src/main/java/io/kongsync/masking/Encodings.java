@@ -1,5 +1,7 @@
 package io.kongsync.masking;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -7,6 +9,8 @@ import java.util.Set;
 
 /** The forms a value takes when a message quotes it: as is, JSON-escaped (also with {@code \/}), URL-encoded. */
 final class Encodings {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Encodings() {
     }
@@ -25,26 +29,7 @@ final class Encodings {
     }
 
     private static String jsonEscaped(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        String quoted = JSON.writeValueAsString(value);
+        return quoted.substring(1, quoted.length() - 1);
     }
 }

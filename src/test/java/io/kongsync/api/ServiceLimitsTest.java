@@ -2,14 +2,13 @@ package io.kongsync.api;
 
 import io.kongsync.sandbox.SandboxOptions;
 import io.kongsync.server.RunningService;
+import io.kongsync.testsupport.Interfaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class ServiceLimitsTest {
 
     @Test
     void withoutATokenTheManagementPortListensOnLoopbackOnly(@TempDir Path other) throws IOException {
-        InetAddress outside = nonLoopbackAddress();
+        InetAddress outside = Interfaces.nonLoopbackAddress();
         try (ServiceFixture second = new ServiceFixture(other)) {
             Map<String, String> settings = second.settings();
             settings.remove("kongsync.api.token");
@@ -112,19 +111,5 @@ class ServiceLimitsTest {
                         null);
             }
         }
-    }
-
-    private static InetAddress nonLoopbackAddress() throws IOException {
-        for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
-            if (!nic.isUp() || nic.isLoopback()) {
-                continue;
-            }
-            for (InetAddress address : nic.inetAddresses().toList()) {
-                if (address instanceof Inet4Address) {
-                    return address;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,18 +1,15 @@
 package io.kongsync.bench;
 
+import io.kongsync.testsupport.ChildOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,17 +54,7 @@ class DryRunFloodBenchmark {
                     "--kongsync.api.token=" + TOKEN, "--kongsync.drift.interval=0s",
                     "--logging.level.io.kongsync=INFO")
                     .redirectErrorStream(true).start();
-            List<String> output = new CopyOnWriteArrayList<>();
-            Thread drain = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(service.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    in.lines().forEach(output::add);
-                } catch (IOException ignored) {
-                    // ended
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
+            java.util.Collection<String> output = ChildOutput.lines(service);
             try {
                 URI base = URI.create("http://127.0.0.1:" + api);
                 URI health = URI.create("http://127.0.0.1:" + management + "/actuator/health");

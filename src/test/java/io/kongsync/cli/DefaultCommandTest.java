@@ -1,26 +1,22 @@
 package io.kongsync.cli;
 
 import io.kongsync.sandbox.AdminClient;
+import io.kongsync.testsupport.ChildOutput;
+import io.kongsync.testsupport.Interfaces;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,17 +46,7 @@ class DefaultCommandTest {
                 // the test class path carries logback-test.xml (WARN); the lines this test waits for are INFO
                 "--logging.level.io.kongsync=INFO", "--logging.level.org.springframework.boot.reactor.netty=INFO"));
         Process process = MainProcess.builder(arguments).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        BlockingQueue<String> lines = ChildOutput.lines(process);
         try {
             StringBuilder log = new StringBuilder();
             String apiPort = null;
@@ -100,7 +86,7 @@ class DefaultCommandTest {
             List<Map<String, Object>> services = new AdminClient(URI.create(sandbox)).get("/services").data();
             assertThat(services).extracting(s -> s.get("name")).contains("nyan");
 
-            InetAddress outside = nonLoopbackAddress();
+            InetAddress outside = Interfaces.nonLoopbackAddress();
             int port = Integer.parseInt(apiPort);
             if (outside != null) {
                 try (Socket socket = new Socket()) {
@@ -113,19 +99,5 @@ class DefaultCommandTest {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
-    }
-
-    private static InetAddress nonLoopbackAddress() throws IOException {
-        for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
-            if (!nic.isUp() || nic.isLoopback()) {
-                continue;
-            }
-            for (InetAddress address : nic.inetAddresses().toList()) {
-                if (address instanceof Inet4Address) {
-                    return address;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -2,19 +2,15 @@ package io.kongsync.cli;
 
 import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
+import io.kongsync.testsupport.ChildOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,17 +36,7 @@ class ShutdownTest {
                             "--kongsync.data-dir=" + dir.resolve("data"), "--kongsync.drift.interval=0s",
                             "--logging.level.io.kongsync=INFO"))
                     .redirectErrorStream(true).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    in.lines().forEach(lines::add);
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
+            BlockingQueue<String> lines = ChildOutput.lines(process);
             try {
                 StringBuilder log = new StringBuilder();
                 boolean syncing = false;

@@ -21,8 +21,8 @@ import java.util.Set;
 final class SchemaLookup {
 
     /**
-     * Secrets that must stay masked while the catalogue has no schema for their kind yet (../shared/kong-plugins.md
-     * section 4). Once a kind has a schema, the schema alone decides.
+     * Secrets that must stay masked while the catalogue has no schema for their kind yet (per Kong's plugin
+     * schemas). Once a kind has a schema, the schema alone decides.
      */
     private static final Map<EntityKind, Set<String>> SECRETS_WITHOUT_SCHEMA = Map.of(
             EntityKind.KEYAUTH_CREDENTIAL, Set.of("key"),

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The kongsync sandbox: an in-memory stand-in for the Kong 3.9 Admin API (not a gateway; it proxies nothing), served
- * by Reactor Netty. Faithful to ../shared/kong-admin-api.md: status codes, error bodies, defaults and nulls.
+ * by Reactor Netty. Faithful to Kong 3.9's Admin API: status codes, error bodies, defaults and nulls.
  * <p>
  * Every request is logged (method, path, status) to the SLF4J logger {@code io.kongsync.sandbox}: at DEBUG by
  * default, so tests and benchmarks stay quiet; {@link #start(SandboxOptions, boolean)} with {@code true} logs at

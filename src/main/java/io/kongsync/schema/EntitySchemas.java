@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kong 3.9's core entity schemas (../shared/kong-admin-api.md section 1). Server-generated metadata ({@code id},
+ * Kong 3.9's core entity schemas (from Kong's Admin API). Server-generated metadata ({@code id},
  * {@code created_at}, {@code updated_at}) is deliberately absent: the normalizer drops it.
  */
 final class EntitySchemas {

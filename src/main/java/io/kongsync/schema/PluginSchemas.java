@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kong 3.9's bundled plugins and the config schemas of the ones users configure most (../shared/kong-plugins.md).
+ * Kong 3.9's bundled plugins and the config schemas of the ones users configure most (from Kong's plugin documentation).
  * The definitions live in one class per family; bundled plugins without a schema here have unchecked config.
  */
 final class PluginSchemas {

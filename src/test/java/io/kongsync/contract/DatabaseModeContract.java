@@ -18,8 +18,8 @@ import io.kongsync.contract.AdminHttp.Response;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Kong 3.9's Admin API in database mode, request by request, as stated in {@code shared/kong-admin-api.md} and
- * {@code shared/kong-plugins.md}. Every test creates its own uniquely named entities and deletes them afterwards, so
+ * Kong 3.9's Admin API in database mode, request by request, as Kong's Admin API and plugin documentation and its
+ * source state it. Every test creates its own uniquely named entities and deletes them afterwards, so
  * the contract also runs against a shared Kong.
  */
 abstract class DatabaseModeContract extends ContractSupport {

@@ -66,6 +66,13 @@ class Problems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    @ExceptionHandler(SyncCoordinator.Stopping.class)
+    ProblemDetail stopping(SyncCoordinator.Stopping e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("urn:kongsync:problem:stopping"));
+        return problem;
+    }
+
     @ExceptionHandler(SyncCoordinator.HistoryUnavailable.class)
     ProblemDetail historyUnavailable(SyncCoordinator.HistoryUnavailable e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

@@ -113,6 +113,11 @@ class WebhookController {
         if (!branch.equals(event.branch())) {
             return Mono.just(ignored(event, "kongsync follows the branch " + branch));
         }
+        if (!event.hasFullCommitId()) {
+            // checked before git is touched: a name here would let a signed payload pick any ref
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, event.description().replaceFirst(" at .*$", "")
+                    + ": the new head is not a full commit id (40 or 64 hex digits); nothing was synced"));
+        }
         String routesPath = properties.git().path();
         if (!PushEvents.touches(event, routesPath)) {
             return Mono.just(ignored(event, "no file under " + routesPath + "/ changed"));

@@ -80,6 +80,8 @@ class ServiceLifecycle {
         if (schedule != null) {
             schedule.dispose();
         }
+        // the HTTP server still accepts requests for a while after this event: none may start a sync now
+        coordinator.close();
         if (!coordinator.awaitIdle(properties.shutdownWait())) {
             LOG.warn("stopping while a sync still runs; it will be marked failed at the next start");
         }

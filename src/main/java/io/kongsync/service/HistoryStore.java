@@ -171,13 +171,18 @@ public final class HistoryStore {
     }
 
     private SyncRecord storeReports(SyncRecord record) {
+        Path fresh = reportsDir.resolve(record.id() + ".json.tmp");
         try {
             Files.createDirectories(reportsDir);
-            Path fresh = reportsDir.resolve(record.id() + ".json.tmp");
             Files.writeString(fresh, JSON.writeValueAsString(record.reports()), StandardCharsets.UTF_8);
             Files.move(fresh, reportFile(record.id()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(fresh);
+            } catch (IOException ignored) {
+                // the directory itself is what fails
+            }
             throw new UncheckedIOException("cannot write the report of sync " + record.id(), e);
         }
         return record.withoutReports();

@@ -2,6 +2,7 @@ package io.kongsync.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -64,6 +65,13 @@ public final class SyncCoordinator {
         }
     }
 
+    /** kongsync is stopping: nothing new starts. */
+    public static final class Stopping extends RuntimeException {
+        Stopping() {
+            super("kongsync is stopping; ask again once it runs again", null, false, false);
+        }
+    }
+
     /** The sync history cannot be written, so a sync is not started: a change to Kong must leave a record. */
     public static final class HistoryUnavailable extends RuntimeException {
         HistoryUnavailable(RuntimeException cause) {
@@ -81,6 +89,7 @@ public final class SyncCoordinator {
     private SyncRecord queued;
     private int inFlight;
     private int dryRunsRunning;
+    private boolean closed;
     private final Deque<Waiter> dryRunsWaiting = new ArrayDeque<>();
 
     /** A dry run waiting for a slot; {@code granted} (under the coordinator's lock) once the slot is its own. */
@@ -114,6 +123,9 @@ public final class SyncCoordinator {
      * @throws HistoryUnavailable when the request cannot be recorded; nothing was started
      */
     public SyncRecord submit(SyncRequest request) {
+        synchronized (this) {
+            refuseWhenClosed();
+        }
         SyncRecord record = SyncRecord.queued(newId(), request, clock.instant());
         return request.dryRun() ? submitDryRun(record) : submitSync(record, request);
     }
@@ -169,6 +181,25 @@ public final class SyncCoordinator {
         run(toStart);
     }
 
+    /**
+     * Stops accepting work (shutdown): later requests get {@link Stopping}, and a queued sync is not started (it is
+     * recorded as queued, so the next start marks it failed and its start-up sync does the work).
+     */
+    public synchronized void close() {
+        closed = true;
+        if (queued != null) {
+            LOG.info("sync {} stays queued: kongsync is stopping", queued.id());
+            queued = null;
+        }
+        notifyAll();
+    }
+
+    private void refuseWhenClosed() {
+        if (closed) {
+            throw new Stopping();
+        }
+    }
+
     /** Saves a record, or refuses the request when it cannot be saved. */
     private void record(SyncRecord record) {
         try {
@@ -211,7 +242,7 @@ public final class SyncCoordinator {
         synchronized (this) {
             inFlight--;
             running = null;
-            if (queued != null) {
+            if (queued != null && !closed) {
                 next = queued.running(clock.instant());
                 queued = null;
                 try {
@@ -323,6 +354,7 @@ public final class SyncCoordinator {
             Waiter waiter = new Waiter(() -> turn.tryEmitValue(true));
             boolean now = false;
             synchronized (this) {
+                refuseWhenClosed();
                 if (dryRunsRunning < limits.concurrent()) {
                     dryRunsRunning++;
                     waiter.granted = true;
@@ -336,8 +368,23 @@ public final class SyncCoordinator {
             if (now) {
                 turn.tryEmitValue(true);
             }
-            return turn.asMono().flatMap(go -> runner.plan(checked)).doFinally(signal -> endPlan(waiter));
+            // The plan runs to its end even when its caller goes away: parsing cannot be interrupted, so its slot is
+            // given back only when the work really stops. A caller that leaves while still waiting leaves the queue.
+            Sinks.One<SyncRunner.DryRun> result = Sinks.one();
+            Disposable work = turn.asMono().flatMap(go -> runner.plan(checked))
+                    .doFinally(signal -> endPlan(waiter))
+                    .subscribe(result::tryEmitValue, result::tryEmitError);
+            return result.asMono().doOnCancel(() -> {
+                if (leaveQueue(waiter)) {
+                    work.dispose();
+                }
+            });
         });
+    }
+
+    /** @return true when the waiter was still waiting and has left the queue */
+    private synchronized boolean leaveQueue(Waiter waiter) {
+        return !waiter.granted && dryRunsWaiting.remove(waiter);
     }
 
     /** A plan ended, failed or was cancelled: give back its slot, or leave the queue if it never had one. */

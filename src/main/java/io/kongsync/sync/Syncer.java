@@ -149,7 +149,7 @@ public final class Syncer {
                     .map(remaining -> result(planned, a.outcomes(), null, a.diagnostics(), remaining, started,
                             requestsBefore))
                     .onErrorResume(e -> Mono.just(result(planned, a.outcomes(), null, a.diagnostics(), null,
-                            started, requestsBefore).withReadBackFailure(describe(e)))));
+                            started, requestsBefore).withReadBackFailure(planned.masking().mask(describe(e))))));
         });
     }
 

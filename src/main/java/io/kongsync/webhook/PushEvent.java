@@ -27,12 +27,7 @@ public record PushEvent(Kind kind, String branch, String commit, Set<String> cha
         return new PushEvent(Kind.OTHER, null, null, null, description);
     }
 
-    /** @throws IllegalArgumentException when {@code commit} is not a full commit id (a branch name, HEAD~1...) */
     static PushEvent push(Provider provider, String branch, String commit, Set<String> changedFiles) {
-        if (!Refs.isCommitId(commit)) {
-            throw new IllegalArgumentException(provider.displayName() + " push to " + abbreviateBranch(branch)
-                    + ": the new head is not a full commit id (40 or 64 hex digits); nothing was synced");
-        }
         return new PushEvent(Kind.PUSH, branch, commit, changedFiles,
                 provider.displayName() + " push to " + branch + " at " + abbreviate(commit));
     }
@@ -46,7 +41,8 @@ public record PushEvent(Kind kind, String branch, String commit, Set<String> cha
         return commit == null || commit.length() <= 7 ? String.valueOf(commit) : commit.substring(0, 7);
     }
 
-    private static String abbreviateBranch(String branch) {
-        return branch == null || branch.length() <= 100 ? String.valueOf(branch) : branch.substring(0, 100) + "...";
+    /** True when the pushed head is a full commit id (40 or 64 hex digits), not a branch name or HEAD~1. */
+    public boolean hasFullCommitId() {
+        return Refs.isCommitId(commit);
     }
 }

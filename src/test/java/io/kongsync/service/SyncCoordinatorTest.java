@@ -237,6 +237,41 @@ class SyncCoordinatorTest {
     }
 
     @Test
+    void aPlanWhoseCallerGoesAwayWhileItRunsKeepsItsSlotUntilItsWorkEnds() throws InterruptedException {
+        gateway.holdPlans = true;
+        SyncCoordinator limited = limited(1, 0);
+        reactor.core.Disposable caller = limited.planNow(null).subscribe();
+        awaitHeldPlans(1);
+
+        caller.dispose();
+
+        assertThat(limited.dryRunsInFlight()).as("the plan still holds memory").isEqualTo(1);
+        assertThatThrownBy(() -> limited.submit(new SyncRequest(Trigger.API, true, null, "dry run")))
+                .isInstanceOf(SyncCoordinator.Busy.class);
+        gateway.releasePlan(0);
+        assertThat(limited.dryRunsInFlight()).isZero();
+    }
+
+    @Test
+    void onceClosedNothingNewStartsAndTheQueuedSyncStaysQueued() throws InterruptedException {
+        SyncRecord first = coordinator.submit(new SyncRequest(Trigger.API, false, "c1", "sync"));
+        awaitHeld(1);
+        SyncRecord queued = coordinator.submit(new SyncRequest(Trigger.API, false, "c2", "sync"));
+
+        coordinator.close();
+
+        assertThatThrownBy(() -> coordinator.submit(new SyncRequest(Trigger.API, false, "c3", "sync")))
+                .isInstanceOf(SyncCoordinator.Stopping.class);
+        assertThatThrownBy(() -> coordinator.planNow(null).block(Duration.ofSeconds(5)))
+                .isInstanceOf(SyncCoordinator.Stopping.class);
+        gateway.release(0);
+        assertThat(coordinator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(history.get(first.id()).orElseThrow().state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(history.get(queued.id()).orElseThrow().state()).isEqualTo(SyncState.QUEUED);
+        assertThat(gateway.held).hasSize(1);
+    }
+
+    @Test
     void aSyncThatCannotBeRecordedIsRefusedAndLeavesNothingRunning() throws Exception {
         java.nio.file.Path file = dataDir.resolve("history.jsonl");
         java.nio.file.Files.deleteIfExists(file);

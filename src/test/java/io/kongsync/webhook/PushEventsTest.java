@@ -202,6 +202,20 @@ class PushEventsTest {
         }
 
         @Test
+        void aMalformedHeadOnAnotherBranchDoesNotSpoilTheWantedBranchsChange() {
+            String body = new String(payload("bitbucket-cloud-two-branches.json"), java.nio.charset.StandardCharsets.UTF_8);
+            String feature = PushEvents.parseAll(Provider.BITBUCKET, headers("X-Event-Key", "repo:push"),
+                    payload("bitbucket-cloud-two-branches.json")).get(0).commit();
+            byte[] spoiled = body.replace(feature, "not-a-commit").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            PushEvent main = PushEvents.parse(Provider.BITBUCKET, headers("X-Event-Key", "repo:push"), spoiled, "main");
+
+            assertThat(main.hasFullCommitId()).isTrue();
+            assertThat(PushEvents.parseAll(Provider.BITBUCKET, headers("X-Event-Key", "repo:push"), spoiled).get(0)
+                    .hasFullCommitId()).isFalse();
+        }
+
+        @Test
         void cloudBranchDeletion() {
             PushEvent event = parse("repo:push", "bitbucket-cloud-branch-deleted.json");
 

@@ -133,10 +133,12 @@ public final class HistoryStore {
     }
 
     /**
-     * Records a new state of a sync. The record is remembered even when the file cannot be written; then this throws
-     * and {@link #writeFailure()} says why until a write succeeds again.
+     * Records a new state of a sync. When the file cannot be written this throws, and {@link #writeFailure()} says why
+     * until a write succeeds again; a record already known is still remembered in its new state, a new one is not
+     * (its request was refused, so the history must not show it).
      */
     public synchronized void save(SyncRecord record) {
+        boolean known = records.containsKey(record.id());
         try {
             SyncRecord stored = record.reports() == null ? record : storeReports(record);
             remember(stored);
@@ -146,7 +148,11 @@ public final class HistoryStore {
             }
             writeFailure = null;
         } catch (IOException | UncheckedIOException e) {
-            remember(record.withoutReports());
+            if (known) {
+                remember(record.withoutReports());
+            } else {
+                records.remove(record.id());
+            }
             writeFailure = e.getMessage();
             throw e instanceof UncheckedIOException u ? u
                     : new UncheckedIOException("cannot write the sync history " + file, (IOException) e);

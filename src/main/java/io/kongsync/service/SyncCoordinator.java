@@ -123,9 +123,6 @@ public final class SyncCoordinator {
      * @throws HistoryUnavailable when the request cannot be recorded; nothing was started
      */
     public SyncRecord submit(SyncRequest request) {
-        synchronized (this) {
-            refuseWhenClosed();
-        }
         SyncRecord record = SyncRecord.queued(newId(), request, clock.instant());
         return request.dryRun() ? submitDryRun(record) : submitSync(record, request);
     }
@@ -133,6 +130,7 @@ public final class SyncCoordinator {
     private SyncRecord submitSync(SyncRecord record, SyncRequest request) {
         SyncRecord toStart;
         synchronized (this) {
+            refuseWhenClosed();
             if (running != null) {
                 SyncRecord folded = queued == null ? record : queued.coalesce(request);
                 record(folded);
@@ -152,6 +150,7 @@ public final class SyncCoordinator {
     private SyncRecord submitDryRun(SyncRecord record) {
         SyncRecord toStart;
         synchronized (this) {
+            refuseWhenClosed();
             if (dryRunsRunning >= limits.concurrent()) {
                 if (dryRunsWaiting.size() >= limits.waiting()) {
                     throw new Busy(limits);

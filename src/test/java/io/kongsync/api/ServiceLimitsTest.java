@@ -95,12 +95,16 @@ class ServiceLimitsTest {
                 Files.move(history, saved);
                 Files.createDirectory(history);
 
+                int historyBefore = ((Number) json(running.get("/api/v1/syncs", TOKEN).body()).get("total"))
+                        .intValue();
                 RunningService.Reply refused = running.call("POST", "/api/v1/syncs", TOKEN, "{}");
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(json(refused.body()).get("detail").toString()).contains("history cannot be written");
                 Map<String, Object> status = json(running.get("/api/v1/status", TOKEN).body());
                 assertThat(status).containsEntry("running", null).containsEntry("queued", null);
                 assertThat(status.get("historyWriteFailure")).isNotNull();
+                assertThat(json(running.get("/api/v1/syncs", TOKEN).body())).as("no phantom record")
+                        .containsEntry("total", historyBefore);
 
                 Files.delete(history);
                 Files.move(saved, history);

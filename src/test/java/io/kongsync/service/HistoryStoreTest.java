@@ -60,6 +60,7 @@ class HistoryStoreTest {
     @Test
     void aHistoryThatCannotBeWrittenSaysSoAndStillRemembersTheRecord() throws IOException {
         HistoryStore store = HistoryStore.open(dir, 10, 1 << 20, T0);
+        store.save(record("a").running(T0));
         Path file = dir.resolve("history.jsonl");
         Files.deleteIfExists(file);
         Files.createDirectory(file);
@@ -67,7 +68,11 @@ class HistoryStoreTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(record("a").failed(T0, "x")))
                 .isInstanceOf(java.io.UncheckedIOException.class);
         assertThat(store.get("a")).isPresent();
+        assertThat(store.get("a").orElseThrow().state()).isEqualTo(SyncState.FAILED);
         assertThat(store.writeFailure()).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(record("new")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(store.get("new")).as("a refused request leaves no record").isEmpty();
 
         Files.delete(file);
         store.save(record("b"));

@@ -367,4 +367,135 @@ class LuaPatternTest {
         misses("^a-b$", longSubject);
         finds("^[^*]*%*?[^*]*$", longSubject);
     }
+
+    // Kong 3.9's schemas, pattern by pattern
+
+    @Test
+    void kongHostWildcards() {
+        // routes hosts[] and acme domains[]: match_all, then match_any of the three after it
+        finds("^[^*]*%*?[^*]*$", "example.com", "*.example.com", "example.*", "", "a*b");
+        misses("^[^*]*%*?[^*]*$", "*.example.*", "**", "a*b*c");
+        finds("^%*%.", "*.example.com", "*.");
+        misses("^%*%.", "example.com", "a*.example.com", "*example.com", "*");
+        finds("%.%*$", "example.*", ".*");
+        misses("%.%*$", "example.com", "example*", "example.*.com");
+        finds("^[^*]*$", "example.com", "");
+        misses("^[^*]*$", "*.example.com", "exa*mple.com");
+    }
+
+    @Test
+    void kongPaths() {
+        // routes paths[]: match_any, and services, upstreams and rate-limiting paths: match_none "//"
+        finds("^/", "/", "/users");
+        misses("^/", "users", "~/users", "");
+        finds("^~/", "~/users/\\d+$");
+        misses("^~/", "/~/", "~users", "~");
+        finds("//", "//", "/a//b", "/a/b//");
+        misses("//", "/a/b/", "/", "");
+    }
+
+    @Test
+    void kongHeaderNames() {
+        // routes headers keys and http-log config.headers keys: match_none
+        finds("^[Hh][Oo][Ss][Tt]$", "host", "Host", "HOST", "hOsT");
+        misses("^[Hh][Oo][Ss][Tt]$", "hosts", "x-host", "ho st", "");
+        finds("^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]%-[Tt][Yy][Pp][Ee]$", "Content-Type", "content-type", "CONTENT-TYPE");
+        misses("^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]%-[Tt][Yy][Pp][Ee]$", "Content_Type", "ContentType", "Content-Types");
+        // Kong's pattern has "[nn]": the n of "length" must be lower case
+        String contentLength = "^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]%-[Ll][Ee][nn][Gg][Tt][Hh]$";
+        finds(contentLength, "Content-Length", "content-length", "CONTENT-LEnGTH");
+        misses(contentLength, "CONTENT-LENGTH", "Content-LENGTH", "Content-Length2", "Content Length");
+    }
+
+    @Test
+    void kongUpperCaseMethods() {
+        // routes methods[] and request-transformer config.http_method
+        finds("^%u+$", "GET", "POST", "PURGE");
+        misses("^%u+$", "get", "Get", "GET ", "", "GÉT", "M-SEARCH");
+    }
+
+    @Test
+    void kongExactWords() {
+        // upstreams hash_on / hash_fallback conditionals and jwt_secrets algorithm
+        finds("^query_arg$", "query_arg");
+        misses("^query_arg$", "query_args", "xquery_arg", "query-arg", "");
+        finds("^header$", "header");
+        misses("^header$", "headers", "Header", "");
+        finds("^cookie$", "cookie");
+        misses("^cookie$", "cookies");
+        finds("^consumer$", "consumer");
+        misses("^consumer$", "consumers");
+        finds("^ip$", "ip");
+        misses("^ip$", "ipv4", "i");
+        finds("^none$", "none");
+        misses("^none$", "non");
+        finds("^path$", "path");
+        misses("^path$", "/path");
+        finds("^uri_capture$", "uri_capture");
+        misses("^uri_capture$", "uri_captures");
+        for (String algorithm : new String[] {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA"}) {
+            finds("^" + algorithm + "$", algorithm);
+            misses("^" + algorithm + "$", algorithm.toLowerCase(), algorithm + " ", "HS256");
+        }
+    }
+
+    @Test
+    void kongColonSeparatedPairs() {
+        // request- and response-transformer add/rename/replace headers[] and rename json[]
+        finds("^[^:]+:.*$", "x-a:1", "x-a:", "a:b:c", "a: b");
+        misses("^[^:]+:.*$", ":b", "ab", "", ":");
+    }
+
+    @Test
+    void kongDatadogTags() {
+        // datadog config.metrics[].tags[]
+        finds("^.*[^:]$", "env:prod", "a", "a:b:c");
+        misses("^.*[^:]$", "env:", "", ":");
+    }
+
+    @Test
+    void kongStatusCodeRanges() {
+        // statsd config.allow_status_codes[]
+        finds("^[0-9]+-[0-9]+$", "200-299", "1-2");
+        misses("^[0-9]+-[0-9]+$", "200", "200-", "-299", "200-299-300", "2xx-3xx", "200 - 299");
+    }
+
+    @Test
+    void kongFileLogPath() {
+        // file-log config.path: no '*', '&', '%', '\' or '`'
+        finds("^[^*&%%\\`]+$", "/var/log/kong.log", "C:/logs/a.log");
+        misses("^[^*&%%\\`]+$", "", "/tmp/*.log", "/tmp/a&b", "/tmp/100%", "C:\\logs", "/tmp/`id`");
+    }
+
+    @Test
+    void kongEnvVaultPrefix() {
+        // env vault config.prefix
+        finds("^[%a_-][%a%d_-]*$", "KONG_", "_x", "-a-1", "a");
+        misses("^[%a_-][%a%d_-]*$", "1abc", "", "a.b", "a b", "ab$");
+    }
+
+    @Test
+    void kongVaultPrefix() {
+        // vaults prefix: a lower-case letter, then lazily [a-z0-9-], then at least one [a-z0-9] to the end
+        finds("^[a-z][a-z%d-]-[a-z%d]+$", "ab", "my-vault", "a1", "a--b", "a-1");
+        misses("^[a-z][a-z%d-]-[a-z%d]+$", "a", "a-", "1ab", "My-vault", "my_vault", "my-vault-", "");
+    }
+
+    @Test
+    void kongDataPlaneVersion() {
+        // clustering_data_planes version: match_any of the first two, match_none of the third
+        finds("^%d+[%.%d]*$", "3", "3.9.1", "3.", "3..9");
+        misses("^%d+[%.%d]*$", "3.9.1-rc1", ".3", "v3", "");
+        finds("^%d+[%.%d]*%-?.*$", "3.9.1-rc1", "3.9.1", "3abc", "3.9.1.0-enterprise");
+        misses("^%d+[%.%d]*%-?.*$", "v3.9", "-3", "", ".1");
+        finds("%.%.", "3..9", "..");
+        misses("%.%.", "3.9.1", ".");
+    }
+
+    @Test
+    void kongAcmeAccountEmail() {
+        // acme config.account_email: unanchored, so it holds for anything with an '@'
+        finds("%w*%p*@+%w*%.?%w*", "admin@example.com", "@", "a@", "not an email @ all");
+        misses("%w*%p*@+%w*%.?%w*", "admin.example.com", "", "admin");
+    }
 }

@@ -21,11 +21,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                   boolean floatTimestamps, boolean topLevel) {
 
     /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
-    static final RecordSchema SNI_SCHEMA = new RecordSchema(List.of(
-            Field.string("name").required().check(Typedefs.WILDCARD_SNI),
-            Field.foreign("certificate", EntityKind.CERTIFICATE).required(),
-            Field.set("tags", Field.string().check(Typedefs.TAG))),
-            List.of());
+    static final RecordSchema SNI_SCHEMA = io.kongsync.schema.KongSchemas.entity("snis");
 
     /** In dependency order: parents before children. */
     static final List<EntityType> ALL;

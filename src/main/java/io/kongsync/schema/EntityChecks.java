@@ -101,15 +101,30 @@ public final class EntityChecks {
         };
     }
 
-    /** Kong's {@code distinct}: the fields, when set, hold different values. */
-    public static EntityCheck distinct(String first, String second) {
+    /** Kong's {@code distinct}: the fields that are set hold different values. */
+    public static EntityCheck distinct(String... paths) {
         return record -> {
-            Object a = get(record, first);
-            return a != null && a.equals(get(record, second))
-                    ? List.of(new FieldError(FieldError.ENTITY,
-                            "values of these fields must be distinct: " + quoted(first, second)))
-                    : List.of();
+            java.util.Set<Object> seen = new java.util.HashSet<>();
+            for (String p : paths) {
+                Object v = get(record, p);
+                if (!isEmpty(v) && !seen.add(v)) {
+                    return List.of(new FieldError(FieldError.ENTITY,
+                            "values of these fields must be distinct: " + quoted(paths)));
+                }
+            }
+            return List.of();
         };
+    }
+
+    /** Kong's {@code mutually_exclusive}: at most one of the fields is set. */
+    public static EntityCheck mutuallyExclusive(String... paths) {
+        return record -> java.util.Arrays.stream(paths).filter(p -> !isEmpty(get(record, p))).count() > 1
+                ? List.of(new FieldError(FieldError.ENTITY, "only one or none of these fields must be set: " + quoted(paths)))
+                : List.of();
+    }
+
+    static String quoted(List<String> paths) {
+        return quoted(paths.toArray(new String[0]));
     }
 
     /** A condition on a record, failing with one {@code @entity} message (Kong's custom entity checks). */

@@ -36,6 +36,9 @@ public final class Field {
     private Double exclusiveMinimum;
     private String pattern;
     private String description;
+    private boolean referenceable;
+    private boolean nullRejected;
+    private List<EntityCheck> recordChecks = List.of();
 
     private Field(String name, FieldType type) {
         this.name = name;
@@ -183,6 +186,42 @@ public final class Field {
         return this;
     }
 
+    /** Accepts a vault reference ({@code {vault://env/name}}) in place of a value; Kong skips its validators then. */
+    public Field referenceable() {
+        this.referenceable = true;
+        return this;
+    }
+
+    /** Kong's {@code eq} with a value, or {@code ne = null}: null is not accepted either. */
+    public Field rejectNull() {
+        this.nullRejected = true;
+        return this;
+    }
+
+    /** Checks over this record's own fields (a record's {@code entity_checks}); paths relative to the record. */
+    public Field recordChecks(List<EntityCheck> checks) {
+        this.recordChecks = List.copyOf(checks);
+        return this;
+    }
+
+    /** Enumeration metadata only (for JSON Schema); the check is added separately. */
+    Field allowedValues(List<?> values) {
+        this.oneOf = List.copyOf(values);
+        return this;
+    }
+
+    /** Range metadata only (for JSON Schema); the check is added separately. */
+    Field range(long min, long max) {
+        this.minimum = min;
+        this.maximum = max;
+        return this;
+    }
+
+    Field exclusiveMinimumValue(double min) {
+        this.exclusiveMinimum = min;
+        return this;
+    }
+
     public Field describe(String description) {
         this.description = description;
         return this;
@@ -269,6 +308,18 @@ public final class Field {
 
     public String description() {
         return description;
+    }
+
+    public boolean isReferenceable() {
+        return referenceable;
+    }
+
+    public boolean rejectsNull() {
+        return nullRejected;
+    }
+
+    public List<EntityCheck> recordChecks() {
+        return recordChecks;
     }
 
     public Field field(String name) {

@@ -21,7 +21,7 @@ public final class KongValidator {
     public List<FieldError> validate(RecordSchema schema, Map<String, Object> input) {
         Map<String, Object> record = transformed(schema, input == null ? Map.of() : input);
         List<FieldError> errors = new ArrayList<>();
-        validateRecord(schema, record, errors, false);
+        validateRecord(schema.forInput(record), record, errors, false);
         return errors;
     }
 
@@ -209,10 +209,13 @@ public final class KongValidator {
     private static void validateField(Field f, Object value, String path, List<FieldError> errors, boolean inConfig) {
         if (value == null) {
             boolean requiredRecord = inConfig && f.type() == FieldType.RECORD && !f.isNullableRecord();
-            if (f.isRequired() || requiredRecord) {
+            if (f.isRequired() || requiredRecord || f.rejectsNull()) {
                 errors.add(new FieldError(path, "required field missing"));
             }
             return;
+        }
+        if (f.isReferenceable() && value instanceof String s && isVaultReference(s)) {
+            return; // Kong resolves the reference at run time and validates nothing here
         }
         int before = errors.size();
         String typeError = typeError(f, value);
@@ -256,6 +259,17 @@ public final class KongValidator {
                 for (Field inner : f.fields()) {
                     validateField(inner, record.get(inner.name()), child(path, inner.name()), errors, inConfig);
                 }
+                if (errors.size() == before) {
+                    for (EntityCheck check : f.recordChecks()) {
+                        for (FieldError e : check.test(record)) {
+                            FieldError prefixed = e.path().equals(FieldError.ENTITY)
+                                    ? new FieldError(path, e.message()) : e.prefixed(path);
+                            if (!errors.contains(prefixed)) {
+                                errors.add(prefixed);
+                            }
+                        }
+                    }
+                }
                 break;
             }
             case FOREIGN: {
@@ -278,6 +292,18 @@ public final class KongValidator {
                 return;
             }
         }
+    }
+
+    /** The first error Kong's {@code validate_field} gives for one value, or null (conditional checks use it). */
+    static String fieldError(Field f, Object value) {
+        List<FieldError> errors = new ArrayList<>();
+        validateField(f, value, "", errors, false);
+        return errors.isEmpty() ? null : errors.get(0).message();
+    }
+
+    /** Kong's {@code is_reference}: {@code {vault://...}}. */
+    static boolean isVaultReference(String s) {
+        return s.startsWith("{vault://") && s.endsWith("}");
     }
 
     private static String typeError(Field f, Object value) {

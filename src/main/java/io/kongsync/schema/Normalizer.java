@@ -27,7 +27,7 @@ public final class Normalizer {
         for (var transform : schema.inputTransforms()) {
             transformed = transform.apply(new LinkedHashMap<>(transformed));
         }
-        return record(schema.fields(), transformed);
+        return record(schema.forInput(transformed).fields(), transformed);
     }
 
     /** A plugin entity: shorthands in {@code config} translated first, then normalized against the plugin's schema. */

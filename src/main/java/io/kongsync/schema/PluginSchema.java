@@ -49,6 +49,11 @@ public final class PluginSchema {
         return new PluginSchema(name, Field.record("config", configFields));
     }
 
+    /** A bundled plugin with its {@code config} record as Kong's schema defines it. */
+    public static PluginSchema ofConfig(String name, Field config) {
+        return new PluginSchema(name, config);
+    }
+
     /** A plugin kongsync knows only by name: its config is validated by Kong, not here. */
     public static PluginSchema custom(String name) {
         PluginSchema schema = new PluginSchema(name, null);
@@ -132,16 +137,14 @@ public final class PluginSchema {
     public synchronized RecordSchema entitySchema() {
         if (entitySchema == null) {
             List<Field> fields = new ArrayList<>();
-            fields.add(Field.string("name").required());
-            fields.add(Field.string("instance_name").check(Typedefs.UTF8_NAME));
-            fields.add(Field.foreign("service", EntityKind.SERVICE));
-            fields.add(Field.foreign("route", EntityKind.ROUTE));
-            fields.add(Field.foreign("consumer", EntityKind.CONSUMER));
-            fields.add(config != null ? config : Field.any("config"));
-            fields.add(Field.set("protocols", Field.string().oneOf(protocolsAllowed.toArray()))
-                    .required().def(protocolsDefault));
-            fields.add(Field.bool("enabled").required().def(true));
-            fields.add(EntitySchemas.tags());
+            for (Field base : KongSchemas.pluginEntityFields()) {
+                fields.add(switch (base.name()) {
+                    case "config" -> config != null ? config : Field.any("config");
+                    case "protocols" -> Field.set("protocols", Field.string().oneOf(protocolsAllowed.toArray()))
+                            .required().def(protocolsDefault);
+                    default -> base;
+                });
+            }
             Map<String, String> aliases = new HashMap<>();
             for (Shorthand s : shorthands) {
                 if (!s.isDropped()) {

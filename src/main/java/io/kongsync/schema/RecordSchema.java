@@ -12,13 +12,64 @@ import java.util.function.UnaryOperator;
  * to the field it stands for ({@code config.redis.password}), so that lookups such as {@link #isSecret} cover both.
  */
 public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms,
-                           Map<String, String> aliases) {
+                           Map<String, String> aliases, String subschemaKey, Map<String, Subschema> subschemas) {
+
+    /**
+     * Fields that replace the parent's and checks that apply on top of the parent's, chosen by the value of
+     * {@link #subschemaKey()} (routes: the first of its {@code protocols} that has one).
+     */
+    public record Subschema(List<Field> fields, List<EntityCheck> checks) {
+    }
 
     public RecordSchema {
         fields = List.copyOf(fields);
         checks = List.copyOf(checks);
         inputTransforms = List.copyOf(inputTransforms);
         aliases = Map.copyOf(aliases);
+        subschemas = Map.copyOf(subschemas);
+    }
+
+    public RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms,
+                        Map<String, String> aliases) {
+        this(fields, checks, inputTransforms, aliases, null, Map.of());
+    }
+
+    /** The schema that applies to {@code input}: this one, or its subschema for the input's key value. */
+    public RecordSchema forInput(Map<String, Object> input) {
+        if (subschemaKey == null) {
+            return this;
+        }
+        Object key = input.get(subschemaKey);
+        if (key == null && field(subschemaKey) != null) {
+            key = field(subschemaKey).defaultValue(); // Kong chooses after filling defaults
+        }
+        if (key instanceof String s && subschemas.containsKey(s)) {
+            return specialised(s);
+        }
+        if (key instanceof java.util.Collection<?> values) {
+            for (Object v : values) {
+                if (v instanceof String s && subschemas.containsKey(s)) {
+                    return specialised(s);
+                }
+            }
+        }
+        return this;
+    }
+
+    private static final Map<Object, RecordSchema> SPECIALISED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RecordSchema specialised(String name) {
+        Subschema sub = subschemas.get(name);
+        return SPECIALISED.computeIfAbsent(sub, k -> {
+            List<Field> merged = new java.util.ArrayList<>();
+            for (Field f : fields) {
+                Field replacement = sub.fields().stream().filter(x -> x.name().equals(f.name())).findFirst().orElse(f);
+                merged.add(replacement);
+            }
+            List<EntityCheck> allChecks = new java.util.ArrayList<>(checks);
+            allChecks.addAll(sub.checks());
+            return new RecordSchema(merged, allChecks, inputTransforms, aliases, null, Map.of());
+        });
     }
 
     public RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms) {

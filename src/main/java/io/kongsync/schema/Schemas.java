@@ -3,7 +3,6 @@ package io.kongsync.schema;
 import io.kongsync.model.EntityKind;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,21 @@ import java.util.Optional;
  */
 public final class Schemas {
 
-    private static final Map<EntityKind, RecordSchema> ENTITIES = new EnumMap<>(EntityKind.class);
-    private static final Map<String, PluginSchema> PLUGINS = new LinkedHashMap<>();
+    private static final class Bundled {
+        static final List<String> NAMES = bundled();
+        static final Map<String, PluginSchema> PLUGINS = plugins();
 
-    static {
-        EntitySchemas.register(ENTITIES);
-        for (PluginSchema p : PluginSchemas.all()) {
-            PLUGINS.put(p.name(), p);
+        @SuppressWarnings("unchecked")
+        private static List<String> bundled() {
+            return List.copyOf((List<String>) KongSchemas.index().get("bundled_plugins"));
+        }
+
+        private static Map<String, PluginSchema> plugins() {
+            Map<String, PluginSchema> out = new LinkedHashMap<>();
+            for (String name : NAMES) {
+                out.put(name, KongSchemas.plugin(name));
+            }
+            return Collections.unmodifiableMap(out);
         }
     }
 
@@ -30,29 +37,25 @@ public final class Schemas {
 
     /** The schema of a core entity kind. Plugins: see {@link #plugin(String)}. */
     public static RecordSchema entity(EntityKind kind) {
-        RecordSchema schema = ENTITIES.get(kind);
-        if (schema == null) {
-            throw new IllegalArgumentException("no schema for " + kind);
-        }
-        return schema;
+        return KongSchemas.entity(kind.collection());
     }
 
     /** A bundled plugin that kongsync has a config schema for. */
     public static Optional<PluginSchema> plugin(String name) {
-        return Optional.ofNullable(PLUGINS.get(name));
+        return isBundled(name) ? Optional.of(KongSchemas.plugin(name)) : Optional.empty();
     }
 
     /** Every plugin bundled with Kong 3.9 OSS, in Kong's order (kong/constants.lua). */
     public static List<String> bundledPlugins() {
-        return PluginSchemas.BUNDLED;
+        return Bundled.NAMES;
     }
 
     public static boolean isBundled(String name) {
-        return PluginSchemas.BUNDLED.contains(name);
+        return Bundled.NAMES.contains(name);
     }
 
     /** The plugins that have a config schema here. */
     public static Map<String, PluginSchema> plugins() {
-        return Collections.unmodifiableMap(PLUGINS);
+        return Bundled.PLUGINS;
     }
 }

@@ -57,7 +57,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err().lines()).containsExactly(
-                DIR + "plugin-config.yaml:3:5: plugins[0]: only one of these fields must be non-empty: "
+                DIR + "plugin-config.yaml:3:5: plugins[0]: exactly one of these fields must be non-empty: "
                         + "'config.allow', 'config.deny'",
                 DIR + "plugin-config.yaml:7:5: plugins[1]: at least one of these fields must be non-empty: "
                         + "'config.second', 'config.minute', 'config.hour', 'config.day', 'config.month', 'config.year'",

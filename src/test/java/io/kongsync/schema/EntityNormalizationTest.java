@@ -68,17 +68,17 @@ class EntityNormalizationTest {
         assertThat(active).contains(entry("type", "http"), entry("timeout", 1L), entry("concurrency", 10L),
                 entry("http_path", "/"), entry("https_verify_certificate", true), entry("https_sni", null),
                 entry("headers", null));
-        assertThat(sub(active, "healthy")).containsExactly(entry("interval", 0L),
+        assertThat(sub(active, "healthy")).containsOnly(entry("interval", 0L),
                 entry("http_statuses", List.of(200L, 302L)), entry("successes", 0L));
-        assertThat(sub(active, "unhealthy")).containsExactly(entry("interval", 0L),
+        assertThat(sub(active, "unhealthy")).containsOnly(entry("interval", 0L),
                 entry("http_statuses", longs(429, 404, 500, 501, 502, 503, 504, 505)), entry("tcp_failures", 0L),
                 entry("timeouts", 0L), entry("http_failures", 0L));
         Map<String, Object> passive = sub(healthchecks, "passive");
         assertThat(passive).containsEntry("type", "http");
-        assertThat(sub(passive, "healthy")).containsExactly(entry("http_statuses",
+        assertThat(sub(passive, "healthy")).containsOnly(entry("http_statuses",
                 longs(200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308)),
                 entry("successes", 0L));
-        assertThat(sub(passive, "unhealthy")).containsExactly(entry("http_statuses", longs(429, 500, 503)),
+        assertThat(sub(passive, "unhealthy")).containsOnly(entry("http_statuses", longs(429, 500, 503)),
                 entry("tcp_failures", 0L), entry("timeouts", 0L), entry("http_failures", 0L));
     }
 

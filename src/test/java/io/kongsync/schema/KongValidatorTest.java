@@ -107,8 +107,9 @@ class KongValidatorTest {
     @Test
     void aclNeedsExactlyOneOfAllowAndDeny() {
         assertThat(plugin("acl", Map.of("allow", List.of("a"), "deny", List.of("b")))).containsExactly(
-                error("@entity", "only one of these fields must be non-empty: 'config.allow', 'config.deny'"));
+                error("@entity", "exactly one of these fields must be non-empty: 'config.allow', 'config.deny'"));
         assertThat(plugin("acl", Map.of("allow", List.of()))).containsExactly(
+                error("@entity", "exactly one of these fields must be non-empty: 'config.allow', 'config.deny'"),
                 error("@entity", "at least one of these fields must be non-empty: 'config.allow', 'config.deny'"));
     }
 
@@ -200,7 +201,8 @@ class KongValidatorTest {
                 .contains(error("protocols", "these sets are mutually exclusive: ('http', 'https'), ('tcp', 'tls', 'udp')"));
         assertThat(entity(EntityKind.ROUTE, Map.of("protocols", List.of("http"), "paths", List.of("/a"),
                 "snis", List.of("a.example")))).containsExactly(error("@entity",
-                "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'"));
+                "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'"),
+                error("snis", "length must be 0"));
         assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of("/a"), "sources", List.of(Map.of("ip", "10.0.0.1")))))
                 .containsExactly(error("sources", "cannot set 'sources' when 'protocols' is 'http' or 'https'"));
         assertThat(entity(EntityKind.ROUTE, Map.of("protocols", List.of("grpc"), "paths", List.of("/a")))).isEmpty();

@@ -1,5 +1,8 @@
 package io.kongsync.infra;
 
+import io.kongsync.testsupport.CiRequirement;
+import io.kongsync.testsupport.Processes;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

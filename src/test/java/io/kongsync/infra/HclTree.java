@@ -1,5 +1,6 @@
 package io.kongsync.infra;
 
+import io.kongsync.testsupport.Processes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

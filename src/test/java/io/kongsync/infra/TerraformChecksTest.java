@@ -1,5 +1,6 @@
 package io.kongsync.infra;
 
+import io.kongsync.testsupport.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

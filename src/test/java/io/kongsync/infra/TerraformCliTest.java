@@ -1,5 +1,7 @@
 package io.kongsync.infra;
 
+import io.kongsync.testsupport.CiRequirement;
+import io.kongsync.testsupport.Processes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.kongsync.infra;
+package io.kongsync.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,15 +14,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the external tools of the infrastructure checks (go, tfcheck, hclfmt, terraform). */
-final class Processes {
+/** Runs the external tools of the tests that need them (go, tfcheck, hclfmt, terraform, go-kong's test binary). */
+public final class Processes {
 
-    record Result(int exitCode, String stdout, String stderr) {
-        boolean succeeded() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
-        String output() {
+        public String output() {
             return (stdout + "\n" + stderr).strip();
         }
     }
@@ -30,7 +30,7 @@ final class Processes {
     private Processes() {
     }
 
-    static Result run(Path directory, Map<String, String> environment, List<String> command, Duration timeout) {
+    public static Result run(Path directory, Map<String, String> environment, List<String> command, Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         environment.forEach((name, value) -> {
             if (value == null) {
@@ -58,7 +58,7 @@ final class Processes {
     }
 
     /** The executable {@code name} on the PATH, if there is one. */
-    static Optional<Path> onPath(String name) {
+    public static Optional<Path> onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

@@ -35,7 +35,8 @@ final class SchemaErrorMessages {
         JsonNode keywordValue = error.getSchemaNode();
         JsonNode schema = parentSchema(error);
         return switch (keyword) {
-            case "additionalProperties" -> new Described(SourceMap.child(path, error.getProperty()), "unknown field");
+            case "additionalProperties" -> new Described(SourceMap.child(path, error.getProperty()),
+                    java.util.Objects.requireNonNullElse(UnsupportedKeys.message(path, error.getProperty()), "unknown field"));
             case "required" -> new Described(SourceMap.child(path, error.getProperty()), "required field missing");
             case "type" -> new Described(path, "expected " + types(keywordValue));
             case "minimum", "maximum" -> new Described(path, range(schema));

@@ -52,6 +52,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void enterpriseOnlyKeysSayWhatTheyNeedInsteadOfUnknownField() {
+        CliRun run = CliRun.of("validate", "-s", DIR + "enterprise-keys.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err().lines()).contains(
+                DIR + "enterprise-keys.yaml:2:1: consumer_groups: 'consumer_groups' needs Kong Enterprise or Konnect; "
+                        + "Kong OSS 3.9 has no consumer groups",
+                DIR + "enterprise-keys.yaml:6:5: consumers[0].groups: 'groups' needs Kong Enterprise or Konnect; "
+                        + "Kong OSS 3.9 has no consumer groups",
+                DIR + "enterprise-keys.yaml:13:9: services[0].plugins[0].ordering: 'ordering' needs Kong Enterprise or "
+                        + "Konnect; Kong OSS 3.9 has no dynamic plugin ordering",
+                DIR + "enterprise-keys.yaml:18:1: filter_chains: 'filter_chains' needs Kong built with WebAssembly "
+                        + "(wasm = on); kongsync does not manage filter chains");
+        assertThat(run.err()).doesNotContain("unknown field");
+    }
+
+    @Test
     void everyProblemInAFileIsReportedAtOnce() {
         CliRun run = CliRun.of("validate", "-s", DIR + "plugin-config.yaml");
 

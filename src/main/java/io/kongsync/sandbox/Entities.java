@@ -434,7 +434,22 @@ final class Entities {
                 }
             }
             case "ca_certificates" -> fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
+            case "oauth2_credentials" -> {
+                // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
+                if (transform && Boolean.TRUE.equals(fields.get("hash_secret")) && fields.get("client_secret") != null
+                        && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
+                    fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
+                }
+            }
             default -> {
+            }
+        }
+        // Kong fills every absent string field its schema marks auto with a random string
+        if (type.schema() != null) {
+            for (Field f : type.schema().fields()) {
+                if (f.isAuto() && f.type() == FieldType.STRING && fields.get(f.name()) == null) {
+                    fields.put(f.name(), Ids.randomSecret());
+                }
             }
         }
     }

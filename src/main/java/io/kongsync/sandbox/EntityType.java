@@ -2,6 +2,7 @@ package io.kongsync.sandbox;
 
 import io.kongsync.model.EntityKind;
 import io.kongsync.schema.Field;
+import io.kongsync.schema.KongSchemas;
 import io.kongsync.schema.RecordSchema;
 import io.kongsync.schema.Schemas;
 import io.kongsync.schema.Typedefs;
@@ -59,6 +60,10 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 "username", List.of(List.of("username"))));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
         all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
+        all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth",
+                KongSchemas.entity("hmacauth_credentials"), "username", List.of(List.of("username"))));
+        all.add(credential("oauth2_credentials", "oauth2", "oauth2",
+                KongSchemas.entity("oauth2_credentials"), "client_id", List.of(List.of("client_id"))));
         all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
                 List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
                 List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
@@ -74,7 +79,12 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
 
     private static EntityType credential(String name, String path, String nested, EntityKind kind, String key,
                                          List<List<String>> uniques) {
-        return new EntityType(name, path, nested, Schemas.entity(kind), key, uniques,
+        return credential(name, path, nested, Schemas.entity(kind), key, uniques);
+    }
+
+    private static EntityType credential(String name, String path, String nested, RecordSchema schema, String key,
+                                         List<List<String>> uniques) {
+        return new EntityType(name, path, nested, schema, key, uniques,
                 List.of(new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)), false, false, true);
     }
 

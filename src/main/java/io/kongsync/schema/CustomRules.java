@@ -34,8 +34,12 @@ final class CustomRules {
     /** Entity checks that depend on the node's settings or only log; Kong's position in the file, the reason. */
     static final Map<String, String> NOT_CARRIED_AT = Map.of(
             "routes entity_checks[2]", "only logs a deprecation warning for path_handling v1",
+            "routes entity_checks[3]", "the traditional_compatible router has no expression or priority fields; "
+                    + "compiling the other fields for the ATC router is approximated by the path and regex checks",
             "plugins/acme entity_checks[4]", "depends on the node's role and database mode",
-            "plugins/proxy-cache entity_checks[1]", "needs the node's nginx shared dictionaries");
+            "plugins/acme config.storage_config.shm.shm_name", "needs the node's nginx shared dictionaries",
+            "plugins/proxy-cache entity_checks[1]", "needs the node's nginx shared dictionaries",
+            "keys", "kongsync does not manage keys and key sets yet");
 
     private static final Pattern NAME_VALUE = Pattern.compile("^([^:]+):*(.*)$", Pattern.DOTALL);
     private static final List<String> PERIODS = List.of("second", "minute", "hour", "day", "month", "year");
@@ -66,7 +70,10 @@ final class CustomRules {
         BY_FUNCTION.put("_M.validate_header_name", Typedefs.HEADER_NAME);
         BY_FUNCTION.put("_M.validate_http_token", CustomRules::httpToken);
         BY_FUNCTION.put("validate_url", Typedefs.URL);
-        BY_FUNCTION.put("validate_uri", Typedefs.URL);
+        BY_FUNCTION.put("validate_uri", v -> v instanceof String s
+                ? (Typedefs.URL.test(s) != null ? "cannot parse '" + s + "'"
+                : s.contains("#") ? "fragment not allowed in '" + s + "'" : null)
+                : null);
         BY_FUNCTION.put("validate_headers", CustomRules::headerNameBeforeColon);
         BY_FUNCTION.put("validate_colon_headers", CustomRules::bothHeaderNames);
         BY_FUNCTION.put("check_for_value", CustomRules::hasValue);
@@ -99,7 +106,7 @@ final class CustomRules {
                 "proxy_url scheme must be http"));
         for (String ai : List.of("plugins/ai-proxy config", "plugins/ai-request-transformer config.llm",
                 "plugins/ai-response-transformer config.llm")) {
-            ENTITY_CHECKS.put(ai + " entity_checks[11]", EntityChecks.entityRule(
+            ENTITY_CHECKS.put(ai + ".entity_checks[11]", EntityChecks.entityRule(
                     llm -> "anthropic".equals(EntityChecks.get(llm, "model.provider"))
                             && "llm/v1/completions".equals(EntityChecks.get(llm, "route_type"))
                             && isTrue(EntityChecks.get(llm, "logging.log_statistics")),

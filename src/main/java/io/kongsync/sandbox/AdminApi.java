@@ -19,6 +19,7 @@ final class AdminApi {
     private final SchemaEndpoints schemas = new SchemaEndpoints();
     private final DeclarativeConfig config;
     private final String nodeId = UUID.randomUUID().toString();
+    private final UpstreamEndpoints upstreams = new UpstreamEndpoints(state, nodeId);
 
     AdminApi(SandboxOptions options) {
         this.options = options;
@@ -80,6 +81,9 @@ final class AdminApi {
         if (first.equals("plugins") && req.depth() == 3 && req.segment(1).equals("schema")) {
             requireGet(req);
             return schemas.legacyPluginSchema(req.segment(2));
+        }
+        if (UpstreamEndpoints.serves(req)) {
+            return upstreams.handle(req);
         }
         EntityType type = EntityType.byPath(first);
         if (type == null) {

@@ -27,7 +27,6 @@ final class EntityEndpoints {
             case 2 -> entity(type, req.segment(1), req);
             case 3 -> third(type, req);
             case 4 -> nestedEntity(type, req);
-            case 5 -> targetHealth(type, req);
             default -> throw ApiError.notFound();
         };
     }
@@ -330,9 +329,6 @@ final class EntityEndpoints {
         String parentIdent = req.segment(1);
         String ident = req.segment(3);
         boolean targets = child.name().equals("targets");
-        if (targets && ident.equals("all") && (req.method().equals("GET") || req.method().equals("HEAD"))) {
-            return nestedCollection(parentType, parentIdent, child, req);
-        }
         String parentId = state.read(store -> {
             Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
             return parent == null ? null : (String) parent.get("id");
@@ -363,25 +359,6 @@ final class EntityEndpoints {
             default:
                 throw ApiError.methodNotAllowed();
         }
-    }
-
-    private Response targetHealth(EntityType type, Request req) {
-        if (!type.name().equals("upstreams") || !req.segment(2).equals("targets")
-                || !(req.segment(4).equals("healthy") || req.segment(4).equals("unhealthy"))) {
-            throw ApiError.notFound();
-        }
-        if (!req.method().equals("PUT")) {
-            throw ApiError.methodNotAllowed();
-        }
-        return state.read(store -> {
-            Map<String, Object> upstream = Entities.find(store, type, req.segment(1));
-            EntityType targets = EntityType.byName("targets");
-            if (upstream == null || findScoped(store, targets, req.segment(3),
-                    new Scope("upstream", (String) upstream.get("id"))) == null) {
-                throw ApiError.notFound();
-            }
-            return Response.noContent();
-        });
     }
 
     /** A child by id, or by its key within the parent: a target's address, an ACL's group, else the endpoint key. */

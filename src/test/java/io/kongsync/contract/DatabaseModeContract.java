@@ -2,6 +2,7 @@ package io.kongsync.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -671,6 +672,112 @@ abstract class DatabaseModeContract extends ContractSupport {
         Response targets = http.get("/upstreams/" + id + "/targets");
         assertThat(targets.status()).isEqualTo(200);
         assertThat(targets.at("data").size()).as("targets left behind: %s", targets).isZero();
+    }
+
+    // ---- upstream health ----
+
+    /** Kong runs a health checker only for an upstream with health checks on; passive ones are the cheapest. */
+    private static final String PASSIVE_CHECKS =
+            "\"healthchecks\":{\"passive\":{\"healthy\":{\"successes\":1},\"unhealthy\":{\"http_failures\":1}}}";
+
+    @Test
+    void targetHealthCannotBeSetWhenTheUpstreamHasNoHealthChecks() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        assertThat(http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.1:80\"}").status()).isEqualTo(201);
+
+        Response response = http.put("/upstreams/" + upstream + "/targets/10.0.1.1:80/unhealthy", null);
+
+        // kong/runloop/balancer: post_health without a health checker.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.at("message").stringValue()).isEqualTo("no healthchecker found for " + upstream);
+    }
+
+    @Test
+    void targetHealthIsSetByAddressOrIdAnd404ForUnknownTargetsOrUpstreams() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\",%s}", upstream, PASSIVE_CHECKS));
+        String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.2:80\"}").at("id").stringValue();
+        String base = "/upstreams/" + upstream + "/targets/";
+
+        assertThat(http.put(base + "10.0.1.2:80/unhealthy", null).status()).isEqualTo(204);
+        assertThat(eventuallyHealth(upstream, "UNHEALTHY")).isEqualTo("UNHEALTHY");
+        assertThat(http.put(base + id + "/healthy", null).status()).isEqualTo(204);
+        assertThat(eventuallyHealth(upstream, "HEALTHY")).isEqualTo("HEALTHY");
+
+        assertThat(http.put(base + "10.9.9.9:80/healthy", null).status()).isEqualTo(404);
+        assertThat(http.put(base + UUID.randomUUID() + "/healthy", null).status()).isEqualTo(404);
+        assertThat(http.put("/upstreams/" + unique("nope") + "/targets/10.0.1.2:80/healthy", null).status()).isEqualTo(404);
+        Response post = http.post(base + "10.0.1.2:80/healthy", "{}");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void healthListsTargetsWithHealthChecksOffAndTheNodeId() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.3:80\"}").at("id").stringValue();
+        String nodeId = http.get("/").at("node_id").stringValue();
+
+        Response health = eventually("/upstreams/" + upstream + "/health", r -> r.at("data").path(0).has("health"));
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.at("node_id").stringValue()).isEqualTo(nodeId);
+        assertThat(health.at("next").isNull()).isTrue();
+        JsonNode target = health.at("data").path(0);
+        assertThat(target.path("id").stringValue()).isEqualTo(id);
+        assertThat(target.path("health").stringValue()).isEqualTo("HEALTHCHECKS_OFF");
+        assertThat(target.at("/data/addresses/0/health").stringValue()).isEqualTo("HEALTHCHECKS_OFF");
+        assertThat(http.get("/upstreams/" + unique("nope") + "/health").status()).isEqualTo(404);
+    }
+
+    @Test
+    void allTargetsPageWithAnOpaqueOffsetAndANextLinkToTargetsAll() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        Set<String> ids = new HashSet<>();
+        for (String t : List.of("10.0.1.4:80", "10.0.1.5:80")) {
+            ids.add(http.post("/upstreams/" + upstream + "/targets", json("{\"target\":\"%s\"}", t)).at("id").stringValue());
+        }
+
+        Response first = http.get("/upstreams/" + upstream + "/targets/all?size=1");
+        String offset = first.at("offset").stringValue();
+        Response second = http.get("/upstreams/" + upstream + "/targets/all?size=1&offset="
+                + URLEncoder.encode(offset, StandardCharsets.UTF_8));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.at("data").size()).isEqualTo(1);
+        assertThat(first.at("next").stringValue())
+                .isEqualTo("/upstreams/" + upstream + "/targets/all?offset=" + URLEncoder.encode(offset, StandardCharsets.UTF_8));
+        assertThat(second.at("data").size()).isEqualTo(1);
+        assertThat(second.at("next").isNull()).isTrue();
+        assertThat(Set.of(first.at("data").path(0).path("id").stringValue(), second.at("data").path(0).path("id").stringValue()))
+                .isEqualTo(ids);
+        assertThat(http.put("/upstreams/" + upstream + "/targets/all", "{}").status()).isEqualTo(405);
+    }
+
+    /** The health of the upstream's first target once it is {@code wanted} (Kong applies health events asynchronously). */
+    private String eventuallyHealth(String upstream, String wanted) {
+        return eventually("/upstreams/" + upstream + "/health",
+                r -> wanted.equals(r.at("data").path(0).path("health").stringValue()))
+                .at("data").path(0).path("health").stringValue();
+    }
+
+    /** GETs {@code path} until {@code done} holds, for up to ten seconds; the last answer either way. */
+    private Response eventually(String path, java.util.function.Predicate<Response> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Response response = http.get(path);
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = http.get(path);
+        }
+        return response;
     }
 
     // ---- certificates and SNIs ----

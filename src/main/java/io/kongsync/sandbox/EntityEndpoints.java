@@ -219,23 +219,67 @@ final class EntityEndpoints {
         if (child != null) {
             return nestedCollection(type, ident, child, req);
         }
-        Reference ref = type.reference(sub);
-        if (ref != null && type.topLevel() && !(type.name().equals("snis") && sub.equals("certificate"))) {
-            if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
-                throw ApiError.methodNotAllowed();
-            }
-            return state.read(store -> {
-                Map<String, Object> row = Entities.find(store, type, ident);
-                String parentId = row == null ? null : Table.foreignId(row.get(sub));
-                Map<String, Object> parent = parentId == null ? null : store.table(ref.parent()).get(parentId);
-                if (parent == null) {
-                    throw ApiError.notFound();
-                }
-                EntityType parentType = EntityType.byName(ref.parent());
-                return Response.of(200, Entities.view(store, parentType, parent));
-            });
+        Reference ref = type.parentEndpoint(sub);
+        if (ref != null) {
+            return parent(type, ident, ref, req);
         }
         throw ApiError.notFound();
+    }
+
+    /**
+     * {@code /E/{e}/fk}: the entity's parent. 404 when the entity or its parent is missing; PUT replaces the parent, or
+     * creates one and points the entity at it; PATCH updates the parent; DELETE is refused with 405 once both exist.
+     */
+    private Response parent(EntityType type, String ident, Reference ref, Request req) {
+        EntityType parentType = EntityType.byName(ref.parent());
+        switch (req.method()) {
+            case "GET", "HEAD":
+                return state.read(store -> {
+                    String parentId = parentId(store, type, ident, ref);
+                    Map<String, Object> parent = store.table(parentType).get(parentId);
+                    if (parent == null) {
+                        throw ApiError.notFound();
+                    }
+                    return Response.of(200, Entities.view(store, parentType, parent));
+                });
+            case "PUT": {
+                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> row = state.read(store -> existing(store, type, ident));
+                String parentId = Table.foreignId(row.get(ref.field()));
+                String target = parentId != null ? parentId : Ids.random();
+                Response upserted = put(parentType, target, body, null);
+                if (parentId == null) {
+                    patch(type, (String) row.get("id"), Map.of(ref.field(), Entities.foreign(target)), null);
+                }
+                return upserted;
+            }
+            case "PATCH": {
+                Map<String, Object> body = req.jsonObject();
+                return patch(parentType, state.read(store -> parentId(store, type, ident, ref)), body, null);
+            }
+            case "DELETE":
+                state.read(store -> parentId(store, type, ident, ref));
+                throw ApiError.methodNotAllowed();
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    private static Map<String, Object> existing(Store store, EntityType type, String ident) {
+        Map<String, Object> row = Entities.find(store, type, ident);
+        if (row == null) {
+            throw ApiError.notFound();
+        }
+        return row;
+    }
+
+    /** The id the entity's foreign key holds; 404 when the entity is missing or the key is null. */
+    private static String parentId(Store store, EntityType type, String ident, Reference ref) {
+        String parentId = Table.foreignId(existing(store, type, ident).get(ref.field()));
+        if (parentId == null) {
+            throw ApiError.notFound();
+        }
+        return parentId;
     }
 
     static EntityType childType(EntityType parent, String nestedPath) {

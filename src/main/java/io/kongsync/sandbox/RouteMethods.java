@@ -84,9 +84,7 @@ final class RouteMethods {
                 if (EntityEndpoints.childType(type, sub) != null) {
                     return COLLECTION;
                 }
-                boolean foreignKey = type.reference(sub) != null
-                        && !(type.name().equals("snis") && sub.equals("certificate"));
-                return only(type.topLevel() && foreignKey, ENTITY);
+                return only(type.parentEndpoint(sub) != null, ENTITY);
             }
             case 4:
                 return only(EntityEndpoints.childType(type, req.segment(2)) != null, ENTITY);

@@ -68,6 +68,11 @@ abstract class ContractSupport {
         createdPaths.push(path);
     }
 
+    /** Deleted after everything else the test created: for a parent that was created after its children. */
+    protected void deleteLastAfterTest(String path) {
+        createdPaths.addLast(path);
+    }
+
     /** POSTs to {@code path}, expects 201 and schedules {@code cleanupCollection/id} for deletion. */
     protected JsonNode create(String path, String cleanupCollection, String json) {
         AdminHttp.Response response = http.post(path, json);

@@ -1089,6 +1089,77 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void foreignKeyEndpointIs404WhenTheKeyIsNull() {
+        String routeId = create("/routes", "{\"paths\":[\"/no-service\"]}").path("id").stringValue();
+
+        for (String method : List.of("GET", "PATCH", "DELETE")) {
+            Response response = http.send(method, "/routes/" + routeId + "/service", method.equals("PATCH") ? "{}" : null,
+                    method.equals("PATCH") ? "application/json" : null);
+            assertThat(response.status()).as("%s -> %s", method, response).isEqualTo(404);
+            assertThat(response.at("message").stringValue()).isEqualTo("Not found");
+        }
+        assertThat(http.get("/routes/" + unique("missing") + "/service").status()).isEqualTo(404);
+    }
+
+    @Test
+    void putOnAForeignKeyEndpointCreatesTheParentAndPointsTheEntityAtIt() {
+        String routeId = create("/routes", "{\"paths\":[\"/adopt\"]}").path("id").stringValue();
+
+        Response service = http.put("/routes/" + routeId + "/service", "{\"host\":\"adopted.test\"}");
+
+        assertThat(service.status()).as("%s", service).isEqualTo(200);
+        String serviceId = service.at("id").stringValue();
+        deleteLastAfterTest("/services/" + serviceId);
+        assertThat(serviceId).matches(UUID_PATTERN);
+        assertThat(service.at("host").stringValue()).isEqualTo("adopted.test");
+        assertThat(http.get("/routes/" + routeId).at("service").path("id").stringValue()).isEqualTo(serviceId);
+    }
+
+    @Test
+    void putOnAForeignKeyEndpointReplacesTheParentAndPatchUpdatesIt() {
+        String name = unique("svc");
+        JsonNode created = create("/services", json("{\"name\":\"%s\",\"host\":\"a.test\",\"retries\":2}", name));
+        String routeId = create("/routes", json("{\"paths\":[\"/replace\"],\"service\":{\"name\":\"%s\"}}", name))
+                .path("id").stringValue();
+
+        Response patched = http.patch("/routes/" + routeId + "/service", "{\"retries\":1}");
+        Response replaced = http.put("/routes/" + routeId + "/service", "{\"host\":\"b.test\"}");
+
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.at("retries").intValue()).isEqualTo(1);
+        assertThat(patched.at("name").stringValue()).isEqualTo(name);
+        assertThat(replaced.status()).as("%s", replaced).isEqualTo(200);
+        assertThat(replaced.at("id").stringValue()).isEqualTo(created.path("id").stringValue());
+        assertThat(replaced.at("host").stringValue()).isEqualTo("b.test");
+        assertThat(replaced.at("retries").intValue()).isEqualTo(5);
+        assertThat(replaced.at("name").isNull()).isTrue();
+        deleteAfterTest("/services/" + created.path("id").stringValue());
+    }
+
+    @Test
+    void pluginsAndCredentialsServeTheirParentsButSnisDoNot() {
+        String username = unique("user");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode key = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+        JsonNode plugin = create("/consumers/" + username + "/plugins", "/plugins", "{\"name\":\"rate-limiting\",\"config\":{\"minute\":5}}");
+        String sni = unique("sni") + ".example.test";
+        create("/certificates", certificateBody(",\"snis\":[\"" + sni + "\"]"));
+
+        Response byKey = http.get("/key-auths/" + key.path("key").stringValue() + "/consumer");
+        Response patched = http.patch("/key-auths/" + key.path("id").stringValue() + "/consumer", "{\"custom_id\":\"" + unique("cid") + "\"}");
+        Response pluginConsumer = http.get("/plugins/" + plugin.path("id").stringValue() + "/consumer");
+        Response pluginService = http.get("/plugins/" + plugin.path("id").stringValue() + "/service");
+
+        assertThat(byKey.status()).isEqualTo(200);
+        assertThat(byKey.at("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.at("username").stringValue()).isEqualTo(username);
+        assertThat(pluginConsumer.at("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(pluginService.status()).isEqualTo(404);
+        assertThat(http.get("/snis/" + sni + "/certificate").status()).isEqualTo(404);
+    }
+
+    @Test
     void nestedEntityOfAnotherParentIs404() {
         String first = unique("svc");
         String second = unique("svc");

@@ -97,25 +97,73 @@ final class EntityEndpoints {
         if (!type.topLevel()) {
             throw ApiError.notFound();
         }
+        if (type.addressedBySni() && !Ids.isUuid(ident) && !req.method().equals("POST")) {
+            return bySni(type, ident, req);
+        }
         switch (req.method()) {
             case "GET", "HEAD":
                 return state.read(store -> {
                     Map<String, Object> row = Entities.find(store, type, ident);
                     if (row == null) {
-                        throw type.name().equals("certificates") && !Ids.isUuid(ident)
-                                ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                        throw ApiError.notFound();
                     }
                     return Response.of(200, Entities.view(store, type, row));
                 });
             case "PUT":
-                return put(type, ident, req.jsonObject(), null);
+                return put(type, ident, sniArgs(type, req.jsonObject(), null, true), null);
             case "PATCH":
-                return patch(type, ident, req.jsonObject(), null);
+                return patch(type, ident, sniArgs(type, req.jsonObject(), null, false), null);
             case "DELETE":
                 return delete(type, ident, null);
             default:
                 throw ApiError.methodNotAllowed();
         }
+    }
+
+    /**
+     * {@code /certificates/{sni}} (Kong's {@code kong/api/routes/certificates.lua}): the certificate that has this SNI,
+     * then the same as by its id. An unknown SNI is 404 {@code SNI not found}, except for PUT, which creates a
+     * certificate with a new id and adds the SNI of the URL to the ones in the body.
+     */
+    private Response bySni(EntityType type, String sni, Request req) {
+        String id = state.read(store -> {
+            Table snis = store.table("snis");
+            String sniId = snis.findBy("name", sni);
+            return sniId == null ? null : Table.foreignId(snis.get(sniId).get("certificate"));
+        });
+        if (id == null && !req.method().equals("PUT")) {
+            throw ApiError.message(404, "SNI not found");
+        }
+        return switch (req.method()) {
+            case "GET", "HEAD" -> entity(type, id, req);
+            case "PUT" -> put(type, id != null ? id : Ids.random(), sniArgs(type, req.jsonObject(), sni, true), null);
+            case "PATCH" -> patch(type, id, sniArgs(type, req.jsonObject(), sni, false), null);
+            case "DELETE" -> delete(type, id, null);
+            default -> throw ApiError.methodNotAllowed();
+        };
+    }
+
+    /**
+     * A certificate's {@code snis} as Kong reads them from a PUT or PATCH: a single name becomes a list, a PUT by SNI
+     * adds the URL's name when the body lacks it (only when the body has {@code snis}), and a PUT without
+     * {@code snis} removes them all.
+     */
+    private static Map<String, Object> sniArgs(EntityType type, Map<String, Object> body, String urlSni, boolean put) {
+        if (!type.addressedBySni()) {
+            return body;
+        }
+        Object snis = body.get("snis");
+        if (snis instanceof String one) {
+            snis = put && urlSni != null && !urlSni.equals(one) ? List.of(one, urlSni) : List.of(one);
+        } else if (snis instanceof List<?> names && put && urlSni != null && !names.contains(urlSni)) {
+            List<Object> more = new ArrayList<>(names);
+            more.add(urlSni);
+            snis = more;
+        }
+        if (snis != body.get("snis")) {
+            body.put("snis", snis);
+        }
+        return body;
     }
 
     /** A parent scope of a nested endpoint: the child's foreign key field and the parent's id. */
@@ -189,15 +237,13 @@ final class EntityEndpoints {
     }
 
     private Response delete(EntityType type, String ident, Scope scope) {
-        boolean missingIs404 = scope != null || type.name().equals("targets")
-                || (type.name().equals("certificates") && !Ids.isUuid(ident));
+        boolean missingIs404 = scope != null || type.name().equals("targets");
         return state.write(store -> {
             Map<String, Object> existing = scope != null ? findScoped(store, type, ident, scope)
                     : Entities.find(store, type, ident);
             if (existing == null || (scope != null && !belongs(existing, scope))) {
                 if (missingIs404) {
-                    throw type.name().equals("certificates") && scope == null
-                            ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                    throw ApiError.notFound();
                 }
                 return Response.noContent();
             }

@@ -92,6 +92,11 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return BY_PATH.get(path);
     }
 
+    /** Certificates are also addressed by the name of one of their SNIs ({@code /certificates/{sni}}). */
+    boolean addressedBySni() {
+        return name.equals("certificates");
+    }
+
     boolean isPlugin() {
         return name.equals("plugins");
     }

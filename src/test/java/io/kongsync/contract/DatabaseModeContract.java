@@ -803,6 +803,60 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void putBySniCreatesACertificateWithThatSniAddedToTheBodysSnis() {
+        String a = unique("a") + ".example.test";
+        String b = unique("b") + ".example.test";
+
+        Response created = http.put("/certificates/" + b, certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        String id = created.at("id").stringValue();
+        deleteAfterTest("/certificates/" + id);
+        assertThat(id).matches(UUID_PATTERN);
+        assertThat(created.at("snis").toString()).isEqualTo("[\"" + a + "\",\"" + b + "\"]");
+        assertThat(http.get("/certificates/" + b).at("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void putByAnExistingSniReplacesThatCertificate() {
+        String a = unique("a") + ".example.test";
+        String b = unique("b") + ".example.test";
+        String id = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]")).path("id").stringValue();
+
+        Response replaced = http.put("/certificates/" + a, certificateBody(",\"snis\":\"" + b + "\""));
+
+        assertThat(replaced.status()).as("%s", replaced).isEqualTo(200);
+        assertThat(replaced.at("id").stringValue()).isEqualTo(id);
+        assertThat(replaced.at("snis").toString()).isEqualTo("[\"" + a + "\",\"" + b + "\"]");
+    }
+
+    @Test
+    void putBySniWithoutSnisCreatesACertificateWithoutAny() {
+        String a = unique("a") + ".example.test";
+
+        Response created = http.put("/certificates/" + a, certificateBody(""));
+
+        // kong/api/routes/certificates.lua: the URL's SNI is only added to a body that has snis; none means null.
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        deleteAfterTest("/certificates/" + created.at("id").stringValue());
+        assertThat(created.at("snis").toString()).isEqualTo("[]");
+        assertThat(http.get("/certificates/" + a).status()).isEqualTo(404);
+    }
+
+    @Test
+    void patchAndDeleteByAnUnknownSniAre404SniNotFound() {
+        String unknown = unique("nosni") + ".example.test";
+
+        Response patch = http.patch("/certificates/" + unknown, "{\"tags\":[\"t\"]}");
+        Response delete = http.delete("/certificates/" + unknown);
+
+        assertThat(patch.status()).isEqualTo(404);
+        assertThat(patch.body().toString()).isEqualTo("{\"message\":\"SNI not found\"}");
+        assertThat(delete.status()).isEqualTo(404);
+        assertThat(delete.at("message").stringValue()).isEqualTo("SNI not found");
+    }
+
+    @Test
     void putOfACertificateWithoutSnisRemovesThem() {
         String a = unique("a") + ".example.test";
         JsonNode certificate = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]"));

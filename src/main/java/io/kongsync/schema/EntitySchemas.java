@@ -78,24 +78,30 @@ final class EntitySchemas {
                 List.of(EntityChecks.atLeastOneOf("custom_id", "username")));
     }
 
-    /** kongsync models a certificate's SNIs as its {@code snis} field rather than as separate entities. */
+    /**
+     * kongsync models a certificate's SNIs as its {@code snis} field rather than as separate entities. Certificates
+     * and keys are checked as Kong's OpenSSL loads them ({@link CertificateChecks}).
+     */
     static RecordSchema certificate() {
         return new RecordSchema(List.of(
-                Field.string("cert").required(),
-                Field.string("key").required().secret(),
-                Field.string("cert_alt"),
-                Field.string("key_alt").secret(),
+                Field.string("cert").required().check(CertificateChecks.certificate(true)),
+                Field.string("key").required().secret().check(CertificateChecks.key(true)),
+                Field.string("cert_alt").check(CertificateChecks.certificate(true)),
+                Field.string("key_alt").secret().check(CertificateChecks.key(true)),
                 tags(),
                 Field.set("snis", Field.string().check(Typedefs.WILDCARD_SNI))),
-                List.of(EntityChecks.mutuallyRequired("cert_alt", "key_alt")));
+                List.of(EntityChecks.mutuallyRequired("cert_alt", "key_alt"),
+                        CertificateChecks.keyMatches("cert", "key", CertificateChecks.KEY_MISMATCH),
+                        CertificateChecks.keyMatches("cert_alt", "key_alt", CertificateChecks.ALT_KEY_MISMATCH),
+                        CertificateChecks.differentKeyTypes("cert", "cert_alt")));
     }
 
     static RecordSchema caCertificate() {
         return new RecordSchema(List.of(
-                Field.string("cert").required(),
+                Field.string("cert").required().check(CertificateChecks.certificate(false)),
                 Field.string("cert_digest").auto(),
                 tags()),
-                List.of());
+                List.of(CertificateChecks.caCertificate("cert", java.time.Clock.systemUTC())));
     }
 
     /** {@code ttl} is accepted on input but Kong echoes the remaining seconds, so it is never compared. */
@@ -118,9 +124,10 @@ final class EntitySchemas {
     }
 
     static RecordSchema jwtSecret() {
-        // Every asymmetric algorithm needs the public key it verifies with.
+        // RS*, PS* and EdDSA need a public key OpenSSL loads; Kong 3.9.1 does not ask one of HS* or ES*.
         EntityCheck publicKeyRequired = EntityChecks.conditional("algorithm",
-                a -> a instanceof String s && !s.startsWith("HS"), "rsa_public_key", v -> null);
+                a -> a instanceof String s && (s.startsWith("RS") || s.startsWith("PS") || s.equals("EdDSA")),
+                "rsa_public_key", CertificateChecks.jwtKey());
         return new RecordSchema(List.of(
                 Field.foreign("consumer", EntityKind.CONSUMER).required(),
                 Field.string("key").auto(),

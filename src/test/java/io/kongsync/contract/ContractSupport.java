@@ -100,6 +100,18 @@ abstract class ContractSupport {
         }
     }
 
+    /** A key or certificate made with openssl for the tests ({@code src/test/resources/certs}). */
+    protected static String pemFixture(String name) {
+        try (InputStream in = ContractSupport.class.getResourceAsStream("/certs/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource certs/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A JSON string literal, quotes included. */
     protected static String quoted(String value) {
         return AdminHttp.JSON.writeValueAsString(value);

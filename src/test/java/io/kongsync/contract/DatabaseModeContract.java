@@ -891,6 +891,89 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(http.get("/certificates/" + id).status()).isEqualTo(200);
     }
 
+    // ---- certificate checks ----
+
+    /** A certificate body from the openssl fixtures: {@code cert}, {@code key} and, when given, the alternative pair. */
+    private static String pair(String cert, String key, String certAlt, String keyAlt) {
+        StringBuilder body = new StringBuilder("{\"cert\":" + quoted(pemFixture(cert)) + ",\"key\":" + quoted(pemFixture(key)));
+        if (certAlt != null) {
+            body.append(",\"cert_alt\":").append(quoted(pemFixture(certAlt)))
+                    .append(",\"key_alt\":").append(quoted(pemFixture(keyAlt)));
+        }
+        return body.append('}').toString();
+    }
+
+    private static void assertEntityViolation(Response response, String message) {
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("message").stringValue()).isEqualTo("schema violation (" + message + ")");
+        assertThat(response.at("fields").toString()).isEqualTo("{\"@entity\":[" + quoted(message) + "]}");
+    }
+
+    @Test
+    void certificateOrKeyThatDoesNotLoadIsASchemaViolationOnItsField() {
+        Response badCert = http.post("/certificates", "{\"cert\":\"c\",\"key\":" + quoted(pemFixture("leaf-rsa.key")) + "}");
+        Response badKey = http.post("/certificates", "{\"cert\":" + quoted(pemFixture("leaf-rsa.crt")) + ",\"key\":\"k\"}");
+
+        assertThat(badCert.status()).isEqualTo(400);
+        assertThat(badCert.at("code").intValue()).isEqualTo(2);
+        assertThat(badCert.at("fields").path("cert").stringValue()).startsWith("invalid certificate: ");
+        assertThat(badCert.at("fields").has("@entity")).isFalse();
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.at("fields").path("key").stringValue()).startsWith("invalid key: ");
+    }
+
+    @Test
+    void keyOfAnotherCertificateDoesNotMatch() {
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "other-rsa.key", null, null)),
+                "certificate does not match key");
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "leaf-rsa.key", "leaf-ec.crt", "other-rsa.key")),
+                "alternative certificate does not match key");
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "leaf-rsa.key", "leaf-rsa.crt", "leaf-rsa.key")),
+                "certificate and alternative certificate need to have different type (e.g. RSA and ECDSA), "
+                        + "the provided certificates were both of the same type");
+    }
+
+    @Test
+    void certificatesLoadInEveryKeyFormatAndPatchIsChecked() {
+        JsonNode rsaAndEc = create("/certificates", pair("leaf-rsa.crt", "leaf-rsa.pkcs1.key", "leaf-ec.crt", "leaf-ec.key"));
+
+        Response patched = http.patch("/certificates/" + rsaAndEc.path("id").stringValue(),
+                "{\"key\":" + quoted(pemFixture("other-rsa.key")) + "}");
+
+        assertEntityViolation(patched, "certificate does not match key");
+    }
+
+    @Test
+    void caCertificateMustBeOneUnexpiredCa() {
+        assertEntityViolation(http.post("/ca_certificates", "{\"cert\":" + quoted(pemFixture("leaf-rsa.crt")) + "}"),
+                "certificate does not appear to be a CA because it is missing the \"CA\" basic constraint");
+        assertEntityViolation(http.post("/ca_certificates", "{\"cert\":" + quoted(pemFixture("expired-ca.crt")) + "}"),
+                "certificate expired, \"Not After\" time is in the past");
+        assertEntityViolation(http.post("/ca_certificates",
+                "{\"cert\":" + quoted(pemFixture("ca.crt") + pemFixture("leaf-rsa.crt")) + "}"),
+                "please submit only one certificate at a time");
+        Response notPem = http.post("/ca_certificates", "{\"cert\":\"c\"}");
+        assertThat(notPem.at("fields").path("cert").stringValue()).startsWith("invalid certificate: ");
+    }
+
+    @Test
+    void jwtPublicKeyMustLoadForRsaPssAndEdDsaAlgorithms() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        Response invalid = http.post("/consumers/" + username + "/jwt", "{\"algorithm\":\"RS256\",\"rsa_public_key\":\"test\"}");
+        JsonNode valid = create("/consumers/" + username + "/jwt", "/jwts",
+                "{\"algorithm\":\"RS256\",\"rsa_public_key\":" + quoted(pemFixture("rsa.pub")) + "}");
+
+        // Kong's jwt API spec: the field and the conditional's @entity message.
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.at("fields").path("rsa_public_key").stringValue()).isEqualTo("invalid key");
+        assertThat(invalid.at("fields").path("@entity").toString())
+                .isEqualTo("[\"failed conditional validation given value of field 'algorithm'\"]");
+        assertThat(valid.path("algorithm").stringValue()).isEqualTo("RS256");
+    }
+
     // ---- credentials ----
 
     @Test

@@ -1,5 +1,6 @@
 package io.kongsync.schema;
 
+import io.kongsync.model.EntityKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,6 +127,31 @@ class CertificateChecksTest {
         assertThat(check.test(pem("rsa.pub"))).isNull();
         assertThat(check.test(pem("ed25519.pub"))).isNull();
         assertThat(check.test("test")).isEqualTo("invalid key");
+    }
+
+    @Test
+    void theEntitySchemasRunTheChecksInKongsOrder() {
+        KongValidator validator = new KongValidator();
+        var certificate = Schemas.entity(EntityKind.CERTIFICATE);
+
+        assertThat(validator.validate(certificate, Map.of("cert", pem("leaf-rsa.crt"), "key", pem("leaf-rsa.key"),
+                "cert_alt", pem("leaf-ec.crt"), "key_alt", pem("leaf-ec.key")))).isEmpty();
+        assertThat(validator.validate(certificate, Map.of("cert", pem("leaf-rsa.crt"), "key", pem("other-rsa.key"))))
+                .containsExactly(new FieldError("@entity", "certificate does not match key"));
+        assertThat(validator.validate(certificate, Map.of("cert", pem("leaf-rsa.crt"), "key", pem("leaf-rsa.key"),
+                "cert_alt", pem("leaf-ec.crt"), "key_alt", pem("leaf-rsa.key"))))
+                .containsExactly(new FieldError("@entity", "alternative certificate does not match key"));
+        assertThat(validator.validate(certificate, Map.of("cert", "c", "key", pem("leaf-rsa.key"))))
+                .extracting(FieldError::path).containsExactly("cert");
+        assertThat(validator.validate(Schemas.entity(EntityKind.CA_CERTIFICATE), Map.of("cert", pem("leaf-ec.crt"))))
+                .extracting(FieldError::message)
+                .containsExactly("certificate does not appear to be a CA because it is missing the \"CA\" basic constraint");
+        assertThat(validator.validate(Schemas.entity(EntityKind.JWT_SECRET),
+                Map.of("consumer", "bob", "algorithm", "PS256", "rsa_public_key", "test"))).containsExactly(
+                new FieldError("@entity", "failed conditional validation given value of field 'algorithm'"),
+                new FieldError("rsa_public_key", "invalid key"));
+        assertThat(validator.validate(Schemas.entity(EntityKind.JWT_SECRET),
+                Map.of("consumer", "bob", "algorithm", "ES256"))).as("Kong 3.9.1 asks no key of ES*").isEmpty();
     }
 
     private static Map<String, Object> pair(String cert, String key) {

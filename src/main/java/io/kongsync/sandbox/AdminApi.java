@@ -14,15 +14,17 @@ import java.util.UUID;
 final class AdminApi {
 
     private final SandboxOptions options;
-    private final SandboxState state = new SandboxState();
+    private final SandboxState state;
     private final EntityEndpoints entities;
     private final SchemaEndpoints schemas = new SchemaEndpoints();
     private final DeclarativeConfig config;
     private final String nodeId = UUID.randomUUID().toString();
-    private final UpstreamEndpoints upstreams = new UpstreamEndpoints(state, nodeId);
+    private final UpstreamEndpoints upstreams;
 
     AdminApi(SandboxOptions options) {
         this.options = options;
+        this.state = new SandboxState(options.clock());
+        this.upstreams = new UpstreamEndpoints(state, nodeId);
         this.entities = new EntityEndpoints(state, options.dbless());
         this.config = new DeclarativeConfig(state);
     }

@@ -97,6 +97,11 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return name.equals("certificates");
     }
 
+    /** Kong's {@code ttl = true} DAOs: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
+    boolean hasTtl() {
+        return name.equals("keyauth_credentials");
+    }
+
     boolean isPlugin() {
         return name.equals("plugins");
     }

@@ -1003,6 +1003,37 @@ abstract class DatabaseModeContract extends ContractSupport {
                 .isEqualTo(first.path("id").stringValue());
     }
 
+    @Test
+    void keyAuthTtlIsEchoedAsTheSecondsLeft() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode expiring = create("/consumers/" + username + "/key-auth", "/key-auths", "{\"ttl\":1000}");
+        JsonNode lasting = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+        Response read = http.get("/key-auths/" + expiring.path("id").stringValue());
+        Response cleared = http.patch("/key-auths/" + expiring.path("id").stringValue(), "{\"ttl\":0}");
+
+        assertThat(expiring.path("ttl").intValue()).isBetween(998, 1000);
+        assertThat(read.at("ttl").intValue()).isBetween(990, expiring.path("ttl").intValue());
+        assertThat(lasting.path("ttl").isNull()).isTrue();
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.at("ttl").isNull()).isTrue();
+    }
+
+    @Test
+    void keyAuthTtlOutsideZeroToHundredMillionIsCode11() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        Response response = http.post("/consumers/" + username + "/key-auth", "{\"ttl\":-1}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(11);
+        assertThat(response.at("name").stringValue()).isEqualTo("invalid options");
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("invalid option (ttl: must be an integer between 0 and 100000000)");
+    }
+
     // ---- paging ----
 
     @Test

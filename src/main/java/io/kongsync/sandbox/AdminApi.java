@@ -14,14 +14,17 @@ import java.util.UUID;
 final class AdminApi {
 
     private final SandboxOptions options;
-    private final SandboxState state = new SandboxState();
+    private final SandboxState state;
     private final EntityEndpoints entities;
     private final SchemaEndpoints schemas = new SchemaEndpoints();
     private final DeclarativeConfig config;
     private final String nodeId = UUID.randomUUID().toString();
+    private final UpstreamEndpoints upstreams;
 
     AdminApi(SandboxOptions options) {
         this.options = options;
+        this.state = new SandboxState(options.clock());
+        this.upstreams = new UpstreamEndpoints(state, nodeId);
         this.entities = new EntityEndpoints(state, options.dbless());
         this.config = new DeclarativeConfig(state);
     }
@@ -80,6 +83,9 @@ final class AdminApi {
         if (first.equals("plugins") && req.depth() == 3 && req.segment(1).equals("schema")) {
             requireGet(req);
             return schemas.legacyPluginSchema(req.segment(2));
+        }
+        if (UpstreamEndpoints.serves(req)) {
+            return upstreams.handle(req);
         }
         EntityType type = EntityType.byPath(first);
         if (type == null) {

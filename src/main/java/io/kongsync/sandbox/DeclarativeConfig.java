@@ -79,7 +79,7 @@ final class DeclarativeConfig {
                 topErrors.put(key, "expected an array");
             }
         }
-        Store fresh = new Store();
+        Store fresh = state.freshStore();
         Map<String, Object> fields = new LinkedHashMap<>(topErrors);
         List<Object> flattened = new ArrayList<>();
         if (topErrors.isEmpty()) {

@@ -127,8 +127,8 @@ final class Entities {
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
-        Object now = type.floatTimestamps() ? BigDecimal.valueOf(System.currentTimeMillis(), 3)
-                : (Object) (System.currentTimeMillis() / 1000);
+        long millis = store.clock().millis();
+        Object now = type.floatTimestamps() ? BigDecimal.valueOf(millis, 3) : (Object) (millis / 1000);
         if (createdAt instanceof Number n) {
             row.put("created_at", type.floatTimestamps() ? n : (Object) n.longValue());
         } else if (mode == Mode.UPDATE && existing != null) {
@@ -189,7 +189,7 @@ final class Entities {
                 sniTable.remove(sniId);
             }
         }
-        long now = System.currentTimeMillis() / 1000;
+        long now = store.clock().millis() / 1000;
         for (String name : prepared.snis()) {
             if (wanted.contains(name)) {
                 Map<String, Object> sni = new LinkedHashMap<>();
@@ -238,8 +238,13 @@ final class Entities {
         store.table(type).remove(id);
     }
 
-    /** The row as the Admin API shows it: certificates carry their SNI names, sorted. */
+    /** The row as the Admin API shows it: certificates carry their SNI names, sorted; an expiring row its TTL left. */
     static Map<String, Object> view(Store store, EntityType type, Map<String, Object> row) {
+        if (type.hasTtl()) {
+            Map<String, Object> out = new LinkedHashMap<>(row);
+            out.put("ttl", store.table(type).secondsLeft((String) row.get("id")));
+            return out;
+        }
         if (!type.name().equals("certificates")) {
             return row;
         }

@@ -27,7 +27,6 @@ final class EntityEndpoints {
             case 2 -> entity(type, req.segment(1), req);
             case 3 -> third(type, req);
             case 4 -> nestedEntity(type, req);
-            case 5 -> targetHealth(type, req);
             default -> throw ApiError.notFound();
         };
     }
@@ -55,8 +54,10 @@ final class EntityEndpoints {
     }
 
     private Map<String, Object> insert(Store store, EntityType type, Map<String, Object> body) {
+        Long ttl = takeTtl(type, body);
         Entities.Prepared p = entities.prepare(store, type, body, null, null, Entities.Mode.INSERT, true, false);
         entities.commit(store, p);
+        expire(store, type, p.id(), ttl);
         return Entities.view(store, type, p.row());
     }
 
@@ -98,25 +99,73 @@ final class EntityEndpoints {
         if (!type.topLevel()) {
             throw ApiError.notFound();
         }
+        if (type.addressedBySni() && !Ids.isUuid(ident) && !req.method().equals("POST")) {
+            return bySni(type, ident, req);
+        }
         switch (req.method()) {
             case "GET", "HEAD":
                 return state.read(store -> {
                     Map<String, Object> row = Entities.find(store, type, ident);
                     if (row == null) {
-                        throw type.name().equals("certificates") && !Ids.isUuid(ident)
-                                ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                        throw ApiError.notFound();
                     }
                     return Response.of(200, Entities.view(store, type, row));
                 });
             case "PUT":
-                return put(type, ident, req.jsonObject(), null);
+                return put(type, ident, sniArgs(type, req.jsonObject(), null, true), null);
             case "PATCH":
-                return patch(type, ident, req.jsonObject(), null);
+                return patch(type, ident, sniArgs(type, req.jsonObject(), null, false), null);
             case "DELETE":
                 return delete(type, ident, null);
             default:
                 throw ApiError.methodNotAllowed();
         }
+    }
+
+    /**
+     * {@code /certificates/{sni}} (Kong's {@code kong/api/routes/certificates.lua}): the certificate that has this SNI,
+     * then the same as by its id. An unknown SNI is 404 {@code SNI not found}, except for PUT, which creates a
+     * certificate with a new id and adds the SNI of the URL to the ones in the body.
+     */
+    private Response bySni(EntityType type, String sni, Request req) {
+        String id = state.read(store -> {
+            Table snis = store.table("snis");
+            String sniId = snis.findBy("name", sni);
+            return sniId == null ? null : Table.foreignId(snis.get(sniId).get("certificate"));
+        });
+        if (id == null && !req.method().equals("PUT")) {
+            throw ApiError.message(404, "SNI not found");
+        }
+        return switch (req.method()) {
+            case "GET", "HEAD" -> entity(type, id, req);
+            case "PUT" -> put(type, id != null ? id : Ids.random(), sniArgs(type, req.jsonObject(), sni, true), null);
+            case "PATCH" -> patch(type, id, sniArgs(type, req.jsonObject(), sni, false), null);
+            case "DELETE" -> delete(type, id, null);
+            default -> throw ApiError.methodNotAllowed();
+        };
+    }
+
+    /**
+     * A certificate's {@code snis} as Kong reads them from a PUT or PATCH: a single name becomes a list, a PUT by SNI
+     * adds the URL's name when the body lacks it (only when the body has {@code snis}), and a PUT without
+     * {@code snis} removes them all.
+     */
+    private static Map<String, Object> sniArgs(EntityType type, Map<String, Object> body, String urlSni, boolean put) {
+        if (!type.addressedBySni()) {
+            return body;
+        }
+        Object snis = body.get("snis");
+        if (snis instanceof String one) {
+            snis = put && urlSni != null && !urlSni.equals(one) ? List.of(one, urlSni) : List.of(one);
+        } else if (snis instanceof List<?> names && put && urlSni != null && !names.contains(urlSni)) {
+            List<Object> more = new ArrayList<>(names);
+            more.add(urlSni);
+            snis = more;
+        }
+        if (snis != body.get("snis")) {
+            body.put("snis", snis);
+        }
+        return body;
     }
 
     /** A parent scope of a nested endpoint: the child's foreign key field and the parent's id. */
@@ -125,6 +174,7 @@ final class EntityEndpoints {
 
     private Response put(EntityType type, String ident, Map<String, Object> body, Scope scope) {
         Map<String, Object> input = new LinkedHashMap<>(body);
+        Long ttl = takeTtl(type, input);
         boolean byId = Ids.isUuid(ident);
         String keyField = keyField(type, scope);
         if (!byId) {
@@ -151,12 +201,14 @@ final class EntityEndpoints {
                     : existing != null ? (String) existing.get("id") : null;
             Entities.Prepared p = entities.prepare(store, type, input, id, existing, Entities.Mode.UPSERT, true, false);
             entities.commit(store, p);
+            expire(store, type, p.id(), ttl);
             return Entities.view(store, type, p.row());
         }));
     }
 
     private Response patch(EntityType type, String ident, Map<String, Object> body, Scope scope) {
         Map<String, Object> input = new LinkedHashMap<>(body);
+        Long ttl = takeTtl(type, input);
         if (scope != null) {
             input.put(scope.field(), Entities.foreign(scope.parentId()));
         }
@@ -180,6 +232,9 @@ final class EntityEndpoints {
             boolean transform = input.containsKey("password");
             Entities.Prepared p = entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, transform, false);
             entities.commit(store, p);
+            if (ttl != null) {
+                expire(store, type, id, ttl);
+            }
             return Response.of(200, Entities.view(store, type, p.row()));
         });
         if (dbless) {
@@ -190,15 +245,13 @@ final class EntityEndpoints {
     }
 
     private Response delete(EntityType type, String ident, Scope scope) {
-        boolean missingIs404 = scope != null || type.name().equals("targets")
-                || (type.name().equals("certificates") && !Ids.isUuid(ident));
+        boolean missingIs404 = scope != null || type.name().equals("targets");
         return state.write(store -> {
             Map<String, Object> existing = scope != null ? findScoped(store, type, ident, scope)
                     : Entities.find(store, type, ident);
             if (existing == null || (scope != null && !belongs(existing, scope))) {
                 if (missingIs404) {
-                    throw type.name().equals("certificates") && scope == null
-                            ? ApiError.message(404, "SNI not found") : ApiError.notFound();
+                    throw ApiError.notFound();
                 }
                 return Response.noContent();
             }
@@ -220,23 +273,67 @@ final class EntityEndpoints {
         if (child != null) {
             return nestedCollection(type, ident, child, req);
         }
-        Reference ref = type.reference(sub);
-        if (ref != null && type.topLevel() && !(type.name().equals("snis") && sub.equals("certificate"))) {
-            if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
-                throw ApiError.methodNotAllowed();
-            }
-            return state.read(store -> {
-                Map<String, Object> row = Entities.find(store, type, ident);
-                String parentId = row == null ? null : Table.foreignId(row.get(sub));
-                Map<String, Object> parent = parentId == null ? null : store.table(ref.parent()).get(parentId);
-                if (parent == null) {
-                    throw ApiError.notFound();
-                }
-                EntityType parentType = EntityType.byName(ref.parent());
-                return Response.of(200, Entities.view(store, parentType, parent));
-            });
+        Reference ref = type.parentEndpoint(sub);
+        if (ref != null) {
+            return parent(type, ident, ref, req);
         }
         throw ApiError.notFound();
+    }
+
+    /**
+     * {@code /E/{e}/fk}: the entity's parent. 404 when the entity or its parent is missing; PUT replaces the parent, or
+     * creates one and points the entity at it; PATCH updates the parent; DELETE is refused with 405 once both exist.
+     */
+    private Response parent(EntityType type, String ident, Reference ref, Request req) {
+        EntityType parentType = EntityType.byName(ref.parent());
+        switch (req.method()) {
+            case "GET", "HEAD":
+                return state.read(store -> {
+                    String parentId = parentId(store, type, ident, ref);
+                    Map<String, Object> parent = store.table(parentType).get(parentId);
+                    if (parent == null) {
+                        throw ApiError.notFound();
+                    }
+                    return Response.of(200, Entities.view(store, parentType, parent));
+                });
+            case "PUT": {
+                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> row = state.read(store -> existing(store, type, ident));
+                String parentId = Table.foreignId(row.get(ref.field()));
+                String target = parentId != null ? parentId : Ids.random();
+                Response upserted = put(parentType, target, body, null);
+                if (parentId == null) {
+                    patch(type, (String) row.get("id"), Map.of(ref.field(), Entities.foreign(target)), null);
+                }
+                return upserted;
+            }
+            case "PATCH": {
+                Map<String, Object> body = req.jsonObject();
+                return patch(parentType, state.read(store -> parentId(store, type, ident, ref)), body, null);
+            }
+            case "DELETE":
+                state.read(store -> parentId(store, type, ident, ref));
+                throw ApiError.methodNotAllowed();
+            default:
+                throw ApiError.methodNotAllowed();
+        }
+    }
+
+    private static Map<String, Object> existing(Store store, EntityType type, String ident) {
+        Map<String, Object> row = Entities.find(store, type, ident);
+        if (row == null) {
+            throw ApiError.notFound();
+        }
+        return row;
+    }
+
+    /** The id the entity's foreign key holds; 404 when the entity is missing or the key is null. */
+    private static String parentId(Store store, EntityType type, String ident, Reference ref) {
+        String parentId = Table.foreignId(existing(store, type, ident).get(ref.field()));
+        if (parentId == null) {
+            throw ApiError.notFound();
+        }
+        return parentId;
     }
 
     static EntityType childType(EntityType parent, String nestedPath) {
@@ -330,9 +427,6 @@ final class EntityEndpoints {
         String parentIdent = req.segment(1);
         String ident = req.segment(3);
         boolean targets = child.name().equals("targets");
-        if (targets && ident.equals("all") && (req.method().equals("GET") || req.method().equals("HEAD"))) {
-            return nestedCollection(parentType, parentIdent, child, req);
-        }
         String parentId = state.read(store -> {
             Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
             return parent == null ? null : (String) parent.get("id");
@@ -363,25 +457,6 @@ final class EntityEndpoints {
             default:
                 throw ApiError.methodNotAllowed();
         }
-    }
-
-    private Response targetHealth(EntityType type, Request req) {
-        if (!type.name().equals("upstreams") || !req.segment(2).equals("targets")
-                || !(req.segment(4).equals("healthy") || req.segment(4).equals("unhealthy"))) {
-            throw ApiError.notFound();
-        }
-        if (!req.method().equals("PUT")) {
-            throw ApiError.methodNotAllowed();
-        }
-        return state.read(store -> {
-            Map<String, Object> upstream = Entities.find(store, type, req.segment(1));
-            EntityType targets = EntityType.byName("targets");
-            if (upstream == null || findScoped(store, targets, req.segment(3),
-                    new Scope("upstream", (String) upstream.get("id"))) == null) {
-                throw ApiError.notFound();
-            }
-            return Response.noContent();
-        });
     }
 
     /** A child by id, or by its key within the parent: a target's address, an ACL's group, else the endpoint key. */
@@ -421,6 +496,33 @@ final class EntityEndpoints {
             return "group";
         }
         return type.endpointKey();
+    }
+
+    /**
+     * Kong reads {@code ttl} as an option of a write, not as a field, for the DAOs that have one (key-auth): it is
+     * taken out of the body. Null when the body has none; 400 code 11 unless a whole number of 0 to 10^8 seconds.
+     */
+    private static Long takeTtl(EntityType type, Map<String, Object> body) {
+        if (!type.hasTtl() || body.get("ttl") == null) {
+            return null;
+        }
+        Object value = body.remove("ttl");
+        if (!(value instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue())
+                || n.doubleValue() < 0 || n.doubleValue() > 100_000_000) {
+            throw ApiError.options("ttl", "must be an integer between 0 and 100000000");
+        }
+        return n.longValue();
+    }
+
+    /**
+     * A row written with {@code ttl} seconds to live expires that long after the write's whole second (Kong adds it
+     * to {@code created_at}), so it shows {@code ttl - 1} at once; 0 or none means never.
+     */
+    private static void expire(Store store, EntityType type, String id, Long ttl) {
+        if (type.hasTtl()) {
+            store.table(type).expireAt(id, ttl == null || ttl == 0 ? null
+                    : java.time.Instant.ofEpochSecond(store.clock().instant().getEpochSecond() + ttl));
+        }
     }
 
     private static ApiError unsupported(String message) {

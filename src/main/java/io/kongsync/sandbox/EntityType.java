@@ -34,7 +34,8 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
                 null, List.of(), List.of(), true, false, true));
         all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
-                List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE)), true, false, true));
+                List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE).withoutParentEndpoint()),
+                true, false, true));
         all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
                 Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
                 true, false, true));
@@ -97,8 +98,24 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return BY_PATH.get(path);
     }
 
+    /** Certificates are also addressed by the name of one of their SNIs ({@code /certificates/{sni}}). */
+    boolean addressedBySni() {
+        return name.equals("certificates");
+    }
+
+    /** Kong's {@code ttl = true} DAOs: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
+    boolean hasTtl() {
+        return name.equals("keyauth_credentials");
+    }
+
     boolean isPlugin() {
         return name.equals("plugins");
+    }
+
+    /** The foreign key whose parent Kong serves at {@code /E/{e}/field}, or null. */
+    Reference parentEndpoint(String field) {
+        Reference r = reference(field);
+        return r != null && r.parentEndpoint() && topLevel ? r : null;
     }
 
     Reference reference(String field) {

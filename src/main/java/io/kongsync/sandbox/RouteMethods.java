@@ -52,6 +52,9 @@ final class RouteMethods {
         if (first.equals("plugins") && depth == 3 && req.segment(1).equals("schema")) {
             return READ;
         }
+        if (UpstreamEndpoints.serves(req)) {
+            return UpstreamEndpoints.methods(req);
+        }
         EntityType type = EntityType.byPath(first);
         if (type == null) {
             throw ApiError.notFound();
@@ -81,20 +84,10 @@ final class RouteMethods {
                 if (EntityEndpoints.childType(type, sub) != null) {
                     return COLLECTION;
                 }
-                boolean foreignKey = type.reference(sub) != null
-                        && !(type.name().equals("snis") && sub.equals("certificate"));
-                return only(type.topLevel() && foreignKey, ENTITY);
+                return only(type.parentEndpoint(sub) != null, ENTITY);
             }
-            case 4: {
-                EntityType child = EntityEndpoints.childType(type, req.segment(2));
-                if (child != null && child.name().equals("targets") && req.segment(3).equals("all")) {
-                    return READ;
-                }
-                return only(child != null, ENTITY);
-            }
-            case 5:
-                return only(type.name().equals("upstreams") && req.segment(2).equals("targets")
-                        && (req.segment(4).equals("healthy") || req.segment(4).equals("unhealthy")), List.of("PUT"));
+            case 4:
+                return only(EntityEndpoints.childType(type, req.segment(2)) != null, ENTITY);
             default:
                 throw ApiError.notFound();
         }

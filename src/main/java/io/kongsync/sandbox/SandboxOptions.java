@@ -1,17 +1,19 @@
 package io.kongsync.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to run the sandbox: where to listen (port 0 picks a free port), DB-less or database mode, an artificial
- * per-request latency, and the Kong version it reports in {@code GET /}.
+ * per-request latency, the Kong version it reports in {@code GET /}, and the clock of its timestamps and TTLs.
  */
-public record SandboxOptions(String host, int port, boolean dbless, Duration latency, String version) {
+public record SandboxOptions(String host, int port, boolean dbless, Duration latency, String version, Clock clock) {
 
     public SandboxOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(version, "version");
+        clock = clock == null ? Clock.systemUTC() : clock;
         latency = latency == null ? Duration.ZERO : latency;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
@@ -22,22 +24,27 @@ public record SandboxOptions(String host, int port, boolean dbless, Duration lat
     }
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions("127.0.0.1", 0, false, Duration.ZERO, "3.9.1");
+        return new SandboxOptions("127.0.0.1", 0, false, Duration.ZERO, "3.9.1", Clock.systemUTC());
     }
 
     public SandboxOptions withPort(int port) {
-        return new SandboxOptions(host, port, dbless, latency, version);
+        return new SandboxOptions(host, port, dbless, latency, version, clock);
     }
 
     public SandboxOptions withDbless(boolean dbless) {
-        return new SandboxOptions(host, port, dbless, latency, version);
+        return new SandboxOptions(host, port, dbless, latency, version, clock);
     }
 
     public SandboxOptions withLatency(Duration latency) {
-        return new SandboxOptions(host, port, dbless, latency, version);
+        return new SandboxOptions(host, port, dbless, latency, version, clock);
     }
 
     public SandboxOptions withHost(String host) {
-        return new SandboxOptions(host, port, dbless, latency, version);
+        return new SandboxOptions(host, port, dbless, latency, version, clock);
+    }
+
+    /** Timestamps and key-auth TTLs follow {@code clock} (tests move time forward without sleeping). */
+    public SandboxOptions withClock(Clock clock) {
+        return new SandboxOptions(host, port, dbless, latency, version, clock);
     }
 }

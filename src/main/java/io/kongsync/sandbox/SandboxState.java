@@ -1,5 +1,6 @@
 package io.kongsync.sandbox;
 
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -12,8 +13,19 @@ final class SandboxState {
     static final String EMPTY_HASH = "00000000000000000000000000000000";
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private Store store = new Store();
+    private final Clock clock;
+    private Store store;
     private String configHash = EMPTY_HASH;
+
+    SandboxState(Clock clock) {
+        this.clock = clock;
+        this.store = new Store(clock);
+    }
+
+    /** An empty store on the sandbox's clock (a DB-less {@code POST /config} fills one). */
+    Store freshStore() {
+        return new Store(clock);
+    }
 
     <T> T read(Function<Store, T> action) {
         lock.readLock().lock();
@@ -24,9 +36,11 @@ final class SandboxState {
         }
     }
 
+    /** Under the write lock; rows whose TTL has run out are removed first, as Kong's cleanup would have. */
     <T> T write(Function<Store, T> action) {
         lock.writeLock().lock();
         try {
+            store.purgeExpired();
             return action.apply(store);
         } finally {
             lock.writeLock().unlock();

@@ -1,5 +1,6 @@
 package io.kongsync.sandbox;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,11 +8,21 @@ import java.util.Map;
 final class Store {
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Clock clock;
 
-    Store() {
+    Store(Clock clock) {
+        this.clock = clock;
         for (EntityType t : EntityType.ALL) {
-            tables.put(t.name(), new Table(t));
+            tables.put(t.name(), new Table(t, clock));
         }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void purgeExpired() {
+        tables.values().forEach(Table::purgeExpired);
     }
 
     Table table(EntityType type) {

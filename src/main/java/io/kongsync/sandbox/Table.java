@@ -1,5 +1,8 @@
 package io.kongsync.sandbox;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -11,17 +14,21 @@ import java.util.TreeSet;
 /**
  * The rows of one entity type, ordered by id as Postgres pages them, with an index per unique constraint and per
  * foreign key (parent id to child ids), so that no write scans the table. Not thread-safe: {@link Store} guards it.
- * Rows are never mutated once stored; a write replaces the row.
+ * Rows are never mutated once stored; a write replaces the row. A row may expire (a key-auth credential's TTL): from
+ * then on it is not seen, and the next write removes it.
  */
 final class Table {
 
     private final EntityType type;
+    private final Clock clock;
     private final TreeMap<String, Map<String, Object>> rows = new TreeMap<>();
     private final List<Map<String, String>> uniques;
     private final Map<String, Map<String, TreeSet<String>>> children = new HashMap<>();
+    private final Map<String, Instant> expiries = new HashMap<>();
 
-    Table(EntityType type) {
+    Table(EntityType type, Clock clock) {
         this.type = type;
+        this.clock = clock;
         this.uniques = type.uniques().stream().<Map<String, String>>map(u -> new HashMap<>()).toList();
         for (Reference r : type.references()) {
             children.put(r.field(), new HashMap<>());
@@ -33,7 +40,8 @@ final class Table {
     }
 
     Map<String, Object> get(String id) {
-        return rows.get(id);
+        Map<String, Object> row = rows.get(id);
+        return row == null || expired(id) ? null : row;
     }
 
     int size() {
@@ -42,11 +50,48 @@ final class Table {
 
     /** Rows with an id greater than {@code after} (all when null), in id order. */
     Iterable<Map<String, Object>> from(String after) {
-        return after == null ? rows.values() : rows.tailMap(after, false).values();
+        return live(after == null ? rows.values() : rows.tailMap(after, false).values());
     }
 
     Iterable<Map<String, Object>> all() {
-        return rows.values();
+        return live(rows.values());
+    }
+
+    private Iterable<Map<String, Object>> live(Iterable<Map<String, Object>> all) {
+        if (expiries.isEmpty()) {
+            return all;
+        }
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(row -> !expired((String) row.get("id"))).iterator();
+    }
+
+    /** Sets ({@code when} non-null) or clears the instant a row expires. */
+    void expireAt(String id, Instant when) {
+        if (when == null) {
+            expiries.remove(id);
+        } else {
+            expiries.put(id, when);
+        }
+    }
+
+    /** The whole seconds a row has left, as Kong shows {@code ttl}; null when it does not expire. */
+    Long secondsLeft(String id) {
+        Instant when = expiries.get(id);
+        return when == null ? null : Math.floorDiv(when.toEpochMilli() - clock.millis(), 1000L);
+    }
+
+    private boolean expired(String id) {
+        Instant when = expiries.get(id);
+        return when != null && when.isBefore(clock.instant());
+    }
+
+    /** Removes the rows whose time has run out. */
+    void purgeExpired() {
+        for (String id : new ArrayList<>(expiries.keySet())) {
+            if (expired(id)) {
+                remove(id);
+            }
+        }
     }
 
     /** The id of the row holding these values of a unique constraint, or null. */
@@ -82,6 +127,7 @@ final class Table {
     }
 
     Map<String, Object> remove(String id) {
+        expiries.remove(id);
         Map<String, Object> old = rows.remove(id);
         if (old != null) {
             unindex(old);

@@ -100,6 +100,19 @@ final class CustomRules {
         BY_PLACE.put("plugins/request-termination config", v -> v instanceof Map<?, ?> c ? requestTerminationError(c) : null);
         BY_PLACE.put("plugins/opentelemetry config.resource_attributes", CustomRules::resourceAttributes);
 
+        BY_PLACE.put("certificates cert", CertificateChecks.certificate(true));
+        BY_PLACE.put("certificates cert_alt", CertificateChecks.certificate(true));
+        BY_PLACE.put("certificates key", CertificateChecks.key(true));
+        BY_PLACE.put("certificates key_alt", CertificateChecks.key(true));
+        BY_PLACE.put("ca_certificates cert", CertificateChecks.certificate(false));
+        BY_PLACE.put("jwt_secrets entity_checks[1].conditional.then_match", CertificateChecks.jwtKey());
+        ENTITY_CHECKS.put("certificates entity_checks[2]",
+                CertificateChecks.keyMatches("cert", "key", CertificateChecks.KEY_MISMATCH));
+        ENTITY_CHECKS.put("certificates entity_checks[3]",
+                CertificateChecks.keyMatches("cert_alt", "key_alt", CertificateChecks.ALT_KEY_MISMATCH));
+        ENTITY_CHECKS.put("certificates entity_checks[4]", CertificateChecks.differentKeyTypes("cert", "cert_alt"));
+        ENTITY_CHECKS.put("ca_certificates entity_checks[1]",
+                CertificateChecks.caCertificate("cert", java.time.Clock.systemUTC()));
         ENTITY_CHECKS.put("plugins/aws-lambda entity_checks[2]", EntityChecks.entityRule(
                 plugin -> EntityChecks.get(plugin, "config.proxy_url") instanceof String url
                         && url.matches("^[^:]+://.*") && !url.startsWith("http://"),

@@ -236,7 +236,8 @@ final class KongSchemaReader {
                 case "mutually_exclusive" -> EntityChecks.mutuallyExclusive(names(arg));
                 case "distinct" -> EntityChecks.distinct(names(arg));
                 case "mutually_exclusive_sets" -> mutuallyExclusiveSets(stringKeyed((Map<?, ?>) arg));
-                case "conditional" -> conditional(stringKeyed((Map<?, ?>) arg), fieldList);
+                case "conditional" -> conditional(stringKeyed((Map<?, ?>) arg), fieldList,
+                        place + "[" + (i + 1) + "].conditional.then_match");
                 case "conditional_at_least_one_of" -> conditionalAtLeastOneOf(stringKeyed((Map<?, ?>) arg), fieldList);
                 case "custom_entity_check" -> CustomRules.entityCheck(schema, place + "[" + (i + 1) + "]");
                 default -> throw new IllegalArgumentException(schema + ": unknown entity check " + kind);
@@ -266,13 +267,19 @@ final class KongSchemaReader {
      * Kong's {@code conditional}: when the value at {@code if_field} passes {@code if_match} (a refinement of that
      * field's own definition), the value at {@code then_field} must pass {@code then_match}.
      */
-    private EntityCheck conditional(Map<String, Object> arg, Object fieldList) {
+    private EntityCheck conditional(Map<String, Object> arg, Object fieldList, String thenPlace) {
         String ifPath = String.valueOf(arg.get("if_field"));
         String thenPath = String.valueOf(arg.get("then_field"));
         Field ifMatch = refined(fieldList, ifPath, stringKeyed((Map<?, ?>) arg.get("if_match")));
         Map<String, Object> thenArg = stringKeyed((Map<?, ?>) arg.get("then_match"));
         boolean thenRequired = Boolean.TRUE.equals(thenArg.get("required"));
         Field thenMatch = refined(fieldList, thenPath, thenArg);
+        if (functions.containsKey(thenPlace)) {
+            Check custom = CustomRules.field(schema, thenPlace, functions.get(thenPlace));
+            if (custom != null) {
+                thenMatch.check(custom);
+            }
+        }
         String thenErr = arg.get("then_err") instanceof String s ? s : null;
         return record -> {
             if (KongValidator.fieldError(ifMatch, EntityChecks.get(record, ifPath)) != null) {

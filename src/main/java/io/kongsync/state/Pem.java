@@ -1,10 +1,9 @@
 package io.kongsync.state;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.kongsync.schema.CertificateChecks;
+
 import java.security.MessageDigest;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
@@ -15,16 +14,17 @@ final class Pem {
     }
 
     /**
-     * Kong's {@code ca_certificates.cert_digest}: the SHA-256 of the certificate's DER encoding, lowercase hex.
+     * Kong's {@code ca_certificates.cert_digest}: the SHA-256 of the certificate's DER encoding, lowercase hex. The
+     * certificate is read as Kong reads it ({@link CertificateChecks#parseCertificate}): the first one in the text.
      *
      * @throws IllegalArgumentException when the text is not a PEM certificate
      */
     static String certificateDigest(String pem) {
+        X509Certificate cert = CertificateChecks.parseCertificate(pem.trim())
+                .orElseThrow(() -> new IllegalArgumentException("not a valid PEM certificate"));
         try {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        } catch (CertificateException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("not a valid PEM certificate", e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -68,6 +68,11 @@ abstract class ContractSupport {
         createdPaths.push(path);
     }
 
+    /** Deleted after everything else the test created: for a parent that was created after its children. */
+    protected void deleteLastAfterTest(String path) {
+        createdPaths.addLast(path);
+    }
+
     /** POSTs to {@code path}, expects 201 and schedules {@code cleanupCollection/id} for deletion. */
     protected JsonNode create(String path, String cleanupCollection, String json) {
         AdminHttp.Response response = http.post(path, json);
@@ -90,6 +95,18 @@ abstract class ContractSupport {
                 throw new IllegalStateException("missing test resource contract/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A key or certificate made with openssl for the tests ({@code src/test/resources/certs}). */
+    protected static String pemFixture(String name) {
+        try (InputStream in = ContractSupport.class.getResourceAsStream("/certs/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource certs/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package io.kongsync.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -673,6 +674,112 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(targets.at("data").size()).as("targets left behind: %s", targets).isZero();
     }
 
+    // ---- upstream health ----
+
+    /** Kong runs a health checker only for an upstream with health checks on; passive ones are the cheapest. */
+    private static final String PASSIVE_CHECKS =
+            "\"healthchecks\":{\"passive\":{\"healthy\":{\"successes\":1},\"unhealthy\":{\"http_failures\":1}}}";
+
+    @Test
+    void targetHealthCannotBeSetWhenTheUpstreamHasNoHealthChecks() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        assertThat(http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.1:80\"}").status()).isEqualTo(201);
+
+        Response response = http.put("/upstreams/" + upstream + "/targets/10.0.1.1:80/unhealthy", null);
+
+        // kong/runloop/balancer: post_health without a health checker.
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.at("message").stringValue()).isEqualTo("no healthchecker found for " + upstream);
+    }
+
+    @Test
+    void targetHealthIsSetByAddressOrIdAnd404ForUnknownTargetsOrUpstreams() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\",%s}", upstream, PASSIVE_CHECKS));
+        String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.2:80\"}").at("id").stringValue();
+        String base = "/upstreams/" + upstream + "/targets/";
+
+        assertThat(http.put(base + "10.0.1.2:80/unhealthy", null).status()).isEqualTo(204);
+        assertThat(eventuallyHealth(upstream, "UNHEALTHY")).isEqualTo("UNHEALTHY");
+        assertThat(http.put(base + id + "/healthy", null).status()).isEqualTo(204);
+        assertThat(eventuallyHealth(upstream, "HEALTHY")).isEqualTo("HEALTHY");
+
+        assertThat(http.put(base + "10.9.9.9:80/healthy", null).status()).isEqualTo(404);
+        assertThat(http.put(base + UUID.randomUUID() + "/healthy", null).status()).isEqualTo(404);
+        assertThat(http.put("/upstreams/" + unique("nope") + "/targets/10.0.1.2:80/healthy", null).status()).isEqualTo(404);
+        Response post = http.post(base + "10.0.1.2:80/healthy", "{}");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void healthListsTargetsWithHealthChecksOffAndTheNodeId() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.3:80\"}").at("id").stringValue();
+        String nodeId = http.get("/").at("node_id").stringValue();
+
+        Response health = eventually("/upstreams/" + upstream + "/health", r -> r.at("data").path(0).has("health"));
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.at("node_id").stringValue()).isEqualTo(nodeId);
+        assertThat(health.at("next").isNull()).isTrue();
+        JsonNode target = health.at("data").path(0);
+        assertThat(target.path("id").stringValue()).isEqualTo(id);
+        assertThat(target.path("health").stringValue()).isEqualTo("HEALTHCHECKS_OFF");
+        assertThat(target.at("/data/addresses/0/health").stringValue()).isEqualTo("HEALTHCHECKS_OFF");
+        assertThat(http.get("/upstreams/" + unique("nope") + "/health").status()).isEqualTo(404);
+    }
+
+    @Test
+    void allTargetsPageWithAnOpaqueOffsetAndANextLinkToTargetsAll() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+        Set<String> ids = new HashSet<>();
+        for (String t : List.of("10.0.1.4:80", "10.0.1.5:80")) {
+            ids.add(http.post("/upstreams/" + upstream + "/targets", json("{\"target\":\"%s\"}", t)).at("id").stringValue());
+        }
+
+        Response first = http.get("/upstreams/" + upstream + "/targets/all?size=1");
+        String offset = first.at("offset").stringValue();
+        Response second = http.get("/upstreams/" + upstream + "/targets/all?size=1&offset="
+                + URLEncoder.encode(offset, StandardCharsets.UTF_8));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.at("data").size()).isEqualTo(1);
+        assertThat(first.at("next").stringValue())
+                .isEqualTo("/upstreams/" + upstream + "/targets/all?offset=" + URLEncoder.encode(offset, StandardCharsets.UTF_8));
+        assertThat(second.at("data").size()).isEqualTo(1);
+        assertThat(second.at("next").isNull()).isTrue();
+        assertThat(Set.of(first.at("data").path(0).path("id").stringValue(), second.at("data").path(0).path("id").stringValue()))
+                .isEqualTo(ids);
+        assertThat(http.put("/upstreams/" + upstream + "/targets/all", "{}").status()).isEqualTo(405);
+    }
+
+    /** The health of the upstream's first target once it is {@code wanted} (Kong applies health events asynchronously). */
+    private String eventuallyHealth(String upstream, String wanted) {
+        return eventually("/upstreams/" + upstream + "/health",
+                r -> wanted.equals(r.at("data").path(0).path("health").stringValue()))
+                .at("data").path(0).path("health").stringValue();
+    }
+
+    /** GETs {@code path} until {@code done} holds, for up to ten seconds; the last answer either way. */
+    private Response eventually(String path, java.util.function.Predicate<Response> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Response response = http.get(path);
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = http.get(path);
+        }
+        return response;
+    }
+
     // ---- certificates and SNIs ----
 
     private String certificateBody(String extra) {
@@ -693,6 +800,60 @@ abstract class DatabaseModeContract extends ContractSupport {
         Response bySni = http.get("/certificates/" + b);
         assertThat(bySni.status()).isEqualTo(200);
         assertThat(bySni.at("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void putBySniCreatesACertificateWithThatSniAddedToTheBodysSnis() {
+        String a = unique("a") + ".example.test";
+        String b = unique("b") + ".example.test";
+
+        Response created = http.put("/certificates/" + b, certificateBody(",\"snis\":[\"" + a + "\"]"));
+
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        String id = created.at("id").stringValue();
+        deleteAfterTest("/certificates/" + id);
+        assertThat(id).matches(UUID_PATTERN);
+        assertThat(created.at("snis").toString()).isEqualTo("[\"" + a + "\",\"" + b + "\"]");
+        assertThat(http.get("/certificates/" + b).at("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void putByAnExistingSniReplacesThatCertificate() {
+        String a = unique("a") + ".example.test";
+        String b = unique("b") + ".example.test";
+        String id = create("/certificates", certificateBody(",\"snis\":[\"" + a + "\"]")).path("id").stringValue();
+
+        Response replaced = http.put("/certificates/" + a, certificateBody(",\"snis\":\"" + b + "\""));
+
+        assertThat(replaced.status()).as("%s", replaced).isEqualTo(200);
+        assertThat(replaced.at("id").stringValue()).isEqualTo(id);
+        assertThat(replaced.at("snis").toString()).isEqualTo("[\"" + a + "\",\"" + b + "\"]");
+    }
+
+    @Test
+    void putBySniWithoutSnisCreatesACertificateWithoutAny() {
+        String a = unique("a") + ".example.test";
+
+        Response created = http.put("/certificates/" + a, certificateBody(""));
+
+        // kong/api/routes/certificates.lua: the URL's SNI is only added to a body that has snis; none means null.
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        deleteAfterTest("/certificates/" + created.at("id").stringValue());
+        assertThat(created.at("snis").toString()).isEqualTo("[]");
+        assertThat(http.get("/certificates/" + a).status()).isEqualTo(404);
+    }
+
+    @Test
+    void patchAndDeleteByAnUnknownSniAre404SniNotFound() {
+        String unknown = unique("nosni") + ".example.test";
+
+        Response patch = http.patch("/certificates/" + unknown, "{\"tags\":[\"t\"]}");
+        Response delete = http.delete("/certificates/" + unknown);
+
+        assertThat(patch.status()).isEqualTo(404);
+        assertThat(patch.body().toString()).isEqualTo("{\"message\":\"SNI not found\"}");
+        assertThat(delete.status()).isEqualTo(404);
+        assertThat(delete.at("message").stringValue()).isEqualTo("SNI not found");
     }
 
     @Test
@@ -730,6 +891,89 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(http.get("/certificates/" + id).status()).isEqualTo(200);
     }
 
+    // ---- certificate checks ----
+
+    /** A certificate body from the openssl fixtures: {@code cert}, {@code key} and, when given, the alternative pair. */
+    private static String pair(String cert, String key, String certAlt, String keyAlt) {
+        StringBuilder body = new StringBuilder("{\"cert\":" + quoted(pemFixture(cert)) + ",\"key\":" + quoted(pemFixture(key)));
+        if (certAlt != null) {
+            body.append(",\"cert_alt\":").append(quoted(pemFixture(certAlt)))
+                    .append(",\"key_alt\":").append(quoted(pemFixture(keyAlt)));
+        }
+        return body.append('}').toString();
+    }
+
+    private static void assertEntityViolation(Response response, String message) {
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(2);
+        assertThat(response.at("message").stringValue()).isEqualTo("schema violation (" + message + ")");
+        assertThat(response.at("fields").toString()).isEqualTo("{\"@entity\":[" + quoted(message) + "]}");
+    }
+
+    @Test
+    void certificateOrKeyThatDoesNotLoadIsASchemaViolationOnItsField() {
+        Response badCert = http.post("/certificates", "{\"cert\":\"c\",\"key\":" + quoted(pemFixture("leaf-rsa.key")) + "}");
+        Response badKey = http.post("/certificates", "{\"cert\":" + quoted(pemFixture("leaf-rsa.crt")) + ",\"key\":\"k\"}");
+
+        assertThat(badCert.status()).isEqualTo(400);
+        assertThat(badCert.at("code").intValue()).isEqualTo(2);
+        assertThat(badCert.at("fields").path("cert").stringValue()).startsWith("invalid certificate: ");
+        assertThat(badCert.at("fields").has("@entity")).isFalse();
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.at("fields").path("key").stringValue()).startsWith("invalid key: ");
+    }
+
+    @Test
+    void keyOfAnotherCertificateDoesNotMatch() {
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "other-rsa.key", null, null)),
+                "certificate does not match key");
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "leaf-rsa.key", "leaf-ec.crt", "other-rsa.key")),
+                "alternative certificate does not match key");
+        assertEntityViolation(http.post("/certificates", pair("leaf-rsa.crt", "leaf-rsa.key", "leaf-rsa.crt", "leaf-rsa.key")),
+                "certificate and alternative certificate need to have different type (e.g. RSA and ECDSA), "
+                        + "the provided certificates were both of the same type");
+    }
+
+    @Test
+    void certificatesLoadInEveryKeyFormatAndPatchIsChecked() {
+        JsonNode rsaAndEc = create("/certificates", pair("leaf-rsa.crt", "leaf-rsa.pkcs1.key", "leaf-ec.crt", "leaf-ec.key"));
+
+        Response patched = http.patch("/certificates/" + rsaAndEc.path("id").stringValue(),
+                "{\"key\":" + quoted(pemFixture("other-rsa.key")) + "}");
+
+        assertEntityViolation(patched, "certificate does not match key");
+    }
+
+    @Test
+    void caCertificateMustBeOneUnexpiredCa() {
+        assertEntityViolation(http.post("/ca_certificates", "{\"cert\":" + quoted(pemFixture("leaf-rsa.crt")) + "}"),
+                "certificate does not appear to be a CA because it is missing the \"CA\" basic constraint");
+        assertEntityViolation(http.post("/ca_certificates", "{\"cert\":" + quoted(pemFixture("expired-ca.crt")) + "}"),
+                "certificate expired, \"Not After\" time is in the past");
+        assertEntityViolation(http.post("/ca_certificates",
+                "{\"cert\":" + quoted(pemFixture("ca.crt") + pemFixture("leaf-rsa.crt")) + "}"),
+                "please submit only one certificate at a time");
+        Response notPem = http.post("/ca_certificates", "{\"cert\":\"c\"}");
+        assertThat(notPem.at("fields").path("cert").stringValue()).startsWith("invalid certificate: ");
+    }
+
+    @Test
+    void jwtPublicKeyMustLoadForRsaPssAndEdDsaAlgorithms() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        Response invalid = http.post("/consumers/" + username + "/jwt", "{\"algorithm\":\"RS256\",\"rsa_public_key\":\"test\"}");
+        JsonNode valid = create("/consumers/" + username + "/jwt", "/jwts",
+                "{\"algorithm\":\"RS256\",\"rsa_public_key\":" + quoted(pemFixture("rsa.pub")) + "}");
+
+        // Kong's jwt API spec: the field and the conditional's @entity message.
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.at("fields").path("rsa_public_key").stringValue()).isEqualTo("invalid key");
+        assertThat(invalid.at("fields").path("@entity").toString())
+                .isEqualTo("[\"failed conditional validation given value of field 'algorithm'\"]");
+        assertThat(valid.path("algorithm").stringValue()).isEqualTo("RS256");
+    }
+
     // ---- credentials ----
 
     @Test
@@ -757,6 +1001,37 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(second.path("key").stringValue()).isNotBlank().isNotEqualTo(first.path("key").stringValue());
         assertThat(http.get("/key-auths/" + first.path("key").stringValue()).at("id").stringValue())
                 .isEqualTo(first.path("id").stringValue());
+    }
+
+    @Test
+    void keyAuthTtlIsEchoedAsTheSecondsLeft() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        JsonNode expiring = create("/consumers/" + username + "/key-auth", "/key-auths", "{\"ttl\":1000}");
+        JsonNode lasting = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+        Response read = http.get("/key-auths/" + expiring.path("id").stringValue());
+        Response cleared = http.patch("/key-auths/" + expiring.path("id").stringValue(), "{\"ttl\":0}");
+
+        assertThat(expiring.path("ttl").intValue()).isBetween(998, 1000);
+        assertThat(read.at("ttl").intValue()).isBetween(990, expiring.path("ttl").intValue());
+        assertThat(lasting.path("ttl").isNull()).isTrue();
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.at("ttl").isNull()).isTrue();
+    }
+
+    @Test
+    void keyAuthTtlOutsideZeroToHundredMillionIsCode11() {
+        String username = unique("user");
+        create("/consumers", json("{\"username\":\"%s\"}", username));
+
+        Response response = http.post("/consumers/" + username + "/key-auth", "{\"ttl\":-1}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("code").intValue()).isEqualTo(11);
+        assertThat(response.at("name").stringValue()).isEqualTo("invalid options");
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("invalid option (ttl: must be an integer between 0 and 100000000)");
     }
 
     // ---- paging ----
@@ -979,6 +1254,77 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(parent.at("id").stringValue()).isEqualTo(service.path("id").stringValue());
         assertThat(delete.status()).isEqualTo(405);
         assertThat(delete.at("message").stringValue()).isEqualTo("Method not allowed");
+    }
+
+    @Test
+    void foreignKeyEndpointIs404WhenTheKeyIsNull() {
+        String routeId = create("/routes", "{\"paths\":[\"/no-service\"]}").path("id").stringValue();
+
+        for (String method : List.of("GET", "PATCH", "DELETE")) {
+            Response response = http.send(method, "/routes/" + routeId + "/service", method.equals("PATCH") ? "{}" : null,
+                    method.equals("PATCH") ? "application/json" : null);
+            assertThat(response.status()).as("%s -> %s", method, response).isEqualTo(404);
+            assertThat(response.at("message").stringValue()).isEqualTo("Not found");
+        }
+        assertThat(http.get("/routes/" + unique("missing") + "/service").status()).isEqualTo(404);
+    }
+
+    @Test
+    void putOnAForeignKeyEndpointCreatesTheParentAndPointsTheEntityAtIt() {
+        String routeId = create("/routes", "{\"paths\":[\"/adopt\"]}").path("id").stringValue();
+
+        Response service = http.put("/routes/" + routeId + "/service", "{\"host\":\"adopted.test\"}");
+
+        assertThat(service.status()).as("%s", service).isEqualTo(200);
+        String serviceId = service.at("id").stringValue();
+        deleteLastAfterTest("/services/" + serviceId);
+        assertThat(serviceId).matches(UUID_PATTERN);
+        assertThat(service.at("host").stringValue()).isEqualTo("adopted.test");
+        assertThat(http.get("/routes/" + routeId).at("service").path("id").stringValue()).isEqualTo(serviceId);
+    }
+
+    @Test
+    void putOnAForeignKeyEndpointReplacesTheParentAndPatchUpdatesIt() {
+        String name = unique("svc");
+        JsonNode created = create("/services", json("{\"name\":\"%s\",\"host\":\"a.test\",\"retries\":2}", name));
+        String routeId = create("/routes", json("{\"paths\":[\"/replace\"],\"service\":{\"name\":\"%s\"}}", name))
+                .path("id").stringValue();
+
+        Response patched = http.patch("/routes/" + routeId + "/service", "{\"retries\":1}");
+        Response replaced = http.put("/routes/" + routeId + "/service", "{\"host\":\"b.test\"}");
+
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.at("retries").intValue()).isEqualTo(1);
+        assertThat(patched.at("name").stringValue()).isEqualTo(name);
+        assertThat(replaced.status()).as("%s", replaced).isEqualTo(200);
+        assertThat(replaced.at("id").stringValue()).isEqualTo(created.path("id").stringValue());
+        assertThat(replaced.at("host").stringValue()).isEqualTo("b.test");
+        assertThat(replaced.at("retries").intValue()).isEqualTo(5);
+        assertThat(replaced.at("name").isNull()).isTrue();
+        deleteAfterTest("/services/" + created.path("id").stringValue());
+    }
+
+    @Test
+    void pluginsAndCredentialsServeTheirParentsButSnisDoNot() {
+        String username = unique("user");
+        JsonNode consumer = create("/consumers", json("{\"username\":\"%s\"}", username));
+        JsonNode key = create("/consumers/" + username + "/key-auth", "/key-auths", "{}");
+        JsonNode plugin = create("/consumers/" + username + "/plugins", "/plugins", "{\"name\":\"rate-limiting\",\"config\":{\"minute\":5}}");
+        String sni = unique("sni") + ".example.test";
+        create("/certificates", certificateBody(",\"snis\":[\"" + sni + "\"]"));
+
+        Response byKey = http.get("/key-auths/" + key.path("key").stringValue() + "/consumer");
+        Response patched = http.patch("/key-auths/" + key.path("id").stringValue() + "/consumer", "{\"custom_id\":\"" + unique("cid") + "\"}");
+        Response pluginConsumer = http.get("/plugins/" + plugin.path("id").stringValue() + "/consumer");
+        Response pluginService = http.get("/plugins/" + plugin.path("id").stringValue() + "/service");
+
+        assertThat(byKey.status()).isEqualTo(200);
+        assertThat(byKey.at("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.at("username").stringValue()).isEqualTo(username);
+        assertThat(pluginConsumer.at("id").stringValue()).isEqualTo(consumer.path("id").stringValue());
+        assertThat(pluginService.status()).isEqualTo(404);
+        assertThat(http.get("/snis/" + sni + "/certificate").status()).isEqualTo(404);
     }
 
     @Test

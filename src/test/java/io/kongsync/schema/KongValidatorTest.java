@@ -267,7 +267,9 @@ class KongValidatorTest {
         assertThat(entity(EntityKind.UPSTREAM, Map.of("name", "up", "healthchecks",
                 Map.of("active", Map.of("healthy", Map.of("successes", 300)))))).containsExactly(
                 error("healthchecks.active.healthy.successes", "value should be between 0 and 255"));
-        assertThat(entity(EntityKind.CERTIFICATE, Map.of("cert", "c", "key", "k", "cert_alt", "c2"))).containsExactly(
+        assertThat(entity(EntityKind.CERTIFICATE, Map.of("cert", CertificateChecksTest.pem("leaf-rsa.crt"),
+                "key", CertificateChecksTest.pem("leaf-rsa.key"), "cert_alt", CertificateChecksTest.pem("leaf-ec.crt"))))
+                .containsExactly(
                 error("@entity", "all or none of these fields must be set: 'cert_alt', 'key_alt'"));
         assertThat(entity(EntityKind.TARGET, Map.of("upstream", "up", "target", "bad host!"))).containsExactly(
                 error("target", "Invalid target ('bad host!'); not a valid hostname or ip address"));

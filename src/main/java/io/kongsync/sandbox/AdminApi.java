@@ -34,7 +34,7 @@ final class AdminApi {
             Request req = Request.parse(method, uri, contentType, body);
             return route(req);
         } catch (ApiError e) {
-            return Response.of(e.status(), e.body());
+            return e.response();
         }
     }
 
@@ -42,6 +42,7 @@ final class AdminApi {
         if (req.method().equals("OPTIONS")) {
             return Response.allowing(RouteMethods.of(req));
         }
+        checkBody(req);
         if (req.depth() == 0) {
             requireGet(req);
             return Response.of(200, info());
@@ -92,6 +93,33 @@ final class AdminApi {
             throw ApiError.notFound();
         }
         return entities.handle(type, req);
+    }
+
+    /**
+     * Kong's checks of a body before any route runs (kong/api/api_helpers.lua): a PUT, POST or PATCH body needs a
+     * content type Kong reads (JSON, a form, or YAML for {@code /config}), else 415; a JSON one must parse, else 400.
+     */
+    private static void checkBody(Request req) {
+        if (!List.of("POST", "PUT", "PATCH").contains(req.method())) {
+            return;
+        }
+        String type = req.contentType();
+        if (type == null) {
+            if (req.hasBody()) {
+                throw ApiError.unsupportedMediaType();
+            }
+            return;
+        }
+        boolean config = req.depth() == 1 && req.segment(0).equals("config");
+        boolean readable = type.startsWith("application/json") || type.startsWith("multipart/form-data")
+                || type.startsWith("application/x-www-form-urlencoded")
+                || (config && (type.startsWith("application/yaml") || type.startsWith("text/yaml")));
+        if (!readable) {
+            throw ApiError.unsupportedMediaType();
+        }
+        if (type.toLowerCase(java.util.Locale.ROOT).contains("application/json")) {
+            Json.parse(req.body());
+        }
     }
 
     private static void requireGet(Request req) {

@@ -9,6 +9,7 @@ final class ApiError extends RuntimeException {
     private final int status;
     private final Map<String, Object> body;
     private java.util.List<io.kongsync.schema.FieldError> fieldErrors = java.util.List.of();
+    private String html;
 
     ApiError(int status, Map<String, Object> body) {
         super(String.valueOf(body.get("message")), null, false, false);
@@ -46,6 +47,23 @@ final class ApiError extends RuntimeException {
 
     static ApiError methodNotAllowed() {
         return message(405, "Method not allowed");
+    }
+
+    /**
+     * 415: Kong exits without a body, so nginx answers with its own error page (OpenResty's, server tokens off), as
+     * HTML rather than JSON.
+     */
+    static ApiError unsupportedMediaType() {
+        ApiError error = message(415, "Unsupported media type");
+        error.html = "<html>\r\n<head><title>415 Unsupported Media Type</title></head>\r\n<body>\r\n"
+                + "<center><h1>415 Unsupported Media Type</h1></center>\r\n<hr><center>openresty</center>\r\n"
+                + "</body>\r\n</html>\r\n";
+        return error;
+    }
+
+    /** The answer as it goes on the wire: nginx's HTML page, or Kong's JSON body. */
+    Response response() {
+        return html != null ? Response.html(status, html) : Response.of(status, body);
     }
 
     static ApiError badJson() {

@@ -97,6 +97,7 @@ final class Entities {
         Map<String, Object> fields = plugin != null ? Normalizer.normalizePlugin(plugin, input)
                 : Normalizer.normalize(schema, input);
         keepSetOrder(schema, input, fields);
+        keepEmptyCollections(schema.fields(), input, fields);
         resolveForeignKeys(store, schema, fields);
         if (checksOnly) {
             return new Prepared(type, fields, null);
@@ -337,6 +338,28 @@ final class Entities {
             }
             if (ordered != null && ordered.size() == normalized.size()) {
                 fields.put(f.name(), new ArrayList<>(ordered));
+            }
+        }
+    }
+
+    /**
+     * An empty array, set or map written is stored and echoed as empty, as Kong does (the catalogue's normalizer
+     * makes it null, for comparisons); records are followed, so a plugin's config keeps its empty lists too.
+     */
+    @SuppressWarnings("unchecked")
+    private static void keepEmptyCollections(List<Field> schema, Map<String, Object> input, Map<String, Object> fields) {
+        for (Field f : schema) {
+            Object written = input.get(f.name());
+            boolean collection = f.type() == FieldType.ARRAY || f.type() == FieldType.SET || f.type() == FieldType.MAP;
+            if (collection && (written instanceof Collection<?> c && c.isEmpty()) && fields.get(f.name()) == null) {
+                fields.put(f.name(), new ArrayList<>());
+            } else if (collection && (written instanceof Map<?, ?> m && m.isEmpty()) && fields.get(f.name()) == null) {
+                fields.put(f.name(), new LinkedHashMap<>());
+            } else if (f.type() == FieldType.RECORD && written instanceof Map<?, ?> in
+                    && fields.get(f.name()) instanceof Map<?, ?> out) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) out);
+                keepEmptyCollections(f.fields(), (Map<String, Object>) in, copy);
+                fields.put(f.name(), copy);
             }
         }
     }

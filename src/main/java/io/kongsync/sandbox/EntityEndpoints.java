@@ -41,7 +41,7 @@ final class EntityEndpoints {
             case "GET", "HEAD":
                 return list(type, req);
             case "POST": {
-                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> body = req.args(type);
                 if (dbless) {
                     state.read(store -> entities.prepare(store, type, body, null, null, Entities.Mode.INSERT, true, true));
                     throw unsupported("cannot create '" + type.name() + "' entities when not using a database");
@@ -112,9 +112,9 @@ final class EntityEndpoints {
                     return Response.of(200, Entities.view(store, type, row));
                 });
             case "PUT":
-                return put(type, ident, sniArgs(type, req.jsonObject(), null, true), null);
+                return put(type, ident, sniArgs(type, req.args(type), null, true), null);
             case "PATCH":
-                return patch(type, ident, sniArgs(type, req.jsonObject(), null, false), null);
+                return patch(type, ident, sniArgs(type, patchArgs(type, ident, req), null, false), null);
             case "DELETE":
                 return delete(type, ident, null);
             default:
@@ -138,8 +138,8 @@ final class EntityEndpoints {
         }
         return switch (req.method()) {
             case "GET", "HEAD" -> entity(type, id, req);
-            case "PUT" -> put(type, id != null ? id : Ids.random(), sniArgs(type, req.jsonObject(), sni, true), null);
-            case "PATCH" -> patch(type, id, sniArgs(type, req.jsonObject(), sni, false), null);
+            case "PUT" -> put(type, id != null ? id : Ids.random(), sniArgs(type, req.args(type), sni, true), null);
+            case "PATCH" -> patch(type, id, sniArgs(type, req.args(type), sni, false), null);
             case "DELETE" -> delete(type, id, null);
             default -> throw ApiError.methodNotAllowed();
         };
@@ -166,6 +166,25 @@ final class EntityEndpoints {
             body.put("snis", snis);
         }
         return body;
+    }
+
+    /**
+     * A PATCH's arguments. A plugin's form fields are typed by its config schema, so without a {@code name} Kong
+     * reads the plugin's first and adds it to the arguments ({@code kong/api/routes/plugins.lua}).
+     */
+    private Map<String, Object> patchArgs(EntityType type, String ident, Request req) {
+        if (!req.isForm() || !type.isPlugin()) {
+            return req.args(type);
+        }
+        Map<String, Object> args = req.jsonObject();
+        if (args.get("name") == null) {
+            Map<String, Object> plugin = state.read(store -> Entities.find(store, type, ident));
+            if (plugin == null) {
+                throw ApiError.notFound();
+            }
+            args.put("name", plugin.get("name"));
+        }
+        return FormArgs.typed(type, args);
     }
 
     /** A parent scope of a nested endpoint: the child's foreign key field and the parent's id. */
@@ -297,7 +316,7 @@ final class EntityEndpoints {
                     return Response.of(200, Entities.view(store, parentType, parent));
                 });
             case "PUT": {
-                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> body = req.args(parentType);
                 Map<String, Object> row = state.read(store -> existing(store, type, ident));
                 String parentId = Table.foreignId(row.get(ref.field()));
                 String target = parentId != null ? parentId : Ids.random();
@@ -308,7 +327,7 @@ final class EntityEndpoints {
                 return upserted;
             }
             case "PATCH": {
-                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> body = req.args(parentType);
                 return patch(parentType, state.read(store -> parentId(store, type, ident, ref)), body, null);
             }
             case "DELETE":
@@ -370,7 +389,7 @@ final class EntityEndpoints {
                 });
             }
             case "POST": {
-                Map<String, Object> body = req.jsonObject();
+                Map<String, Object> body = req.args(child);
                 return state.apply(dbless, store -> {
                     Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
                     if (parent == null) {
@@ -447,11 +466,11 @@ final class EntityEndpoints {
                 });
             case "PUT":
                 if (targets) {
-                    return patch(child, ident, req.jsonObject(), scope);
+                    return patch(child, ident, req.args(child), scope);
                 }
-                return put(child, ident, req.jsonObject(), scope);
+                return put(child, ident, req.args(child), scope);
             case "PATCH":
-                return patch(child, ident, req.jsonObject(), scope);
+                return patch(child, ident, patchArgs(child, ident, req), scope);
             case "DELETE":
                 return delete(child, ident, scope);
             default:

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the sandbox knows about one Kong DAO: its name ({@code keyauth_credentials}), its Admin API path
@@ -19,7 +20,34 @@ import java.util.Map;
  */
 record EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
                   List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
-                  boolean floatTimestamps, boolean topLevel) {
+                  boolean floatTimestamps, boolean topLevel, Set<Trait> traits) {
+
+    /** What only some DAOs do. */
+    enum Trait {
+        /** Kong's {@code ttl = true}: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
+        TTL,
+        /** Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}). */
+        ADDRESSED_BY_SNI
+    }
+
+    EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
+               List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
+               boolean floatTimestamps, boolean topLevel) {
+        this(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt, floatTimestamps, topLevel,
+                Set.of());
+    }
+
+    EntityType {
+        traits = Set.copyOf(traits);
+    }
+
+    /** The same type with these traits too. */
+    EntityType with(Trait... more) {
+        Set<Trait> all = new java.util.HashSet<>(traits);
+        all.addAll(List.of(more));
+        return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt,
+                floatTimestamps, topLevel, all);
+    }
 
     /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
     static final RecordSchema SNI_SCHEMA = io.kongsync.schema.KongSchemas.entity("snis");
@@ -32,7 +60,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     static {
         List<EntityType> all = new ArrayList<>();
         all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
-                null, List.of(), List.of(), true, false, true));
+                null, List.of(), List.of(), true, false, true).with(Trait.ADDRESSED_BY_SNI));
         all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
                 List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE).withoutParentEndpoint()),
                 true, false, true));
@@ -56,7 +84,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         all.add(new EntityType("consumers", "consumers", "consumers", Schemas.entity(EntityKind.CONSUMER), "username",
                 List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true));
         all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
-                List.of(List.of("key"))));
+                List.of(List.of("key"))).with(Trait.TTL));
         all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
                 "username", List.of(List.of("username"))));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
@@ -98,14 +126,12 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return BY_PATH.get(path);
     }
 
-    /** Certificates are also addressed by the name of one of their SNIs ({@code /certificates/{sni}}). */
     boolean addressedBySni() {
-        return name.equals("certificates");
+        return traits.contains(Trait.ADDRESSED_BY_SNI);
     }
 
-    /** Kong's {@code ttl = true} DAOs: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
     boolean hasTtl() {
-        return name.equals("keyauth_credentials");
+        return traits.contains(Trait.TTL);
     }
 
     boolean isPlugin() {

@@ -51,14 +51,36 @@ record Request(String method, String rawPath, List<String> segments, Map<String,
         return segments.size();
     }
 
+    /** A form body: its values are strings until typed by a schema ({@link FormArgs#typed}). */
+    boolean isForm() {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    /** The body's arguments typed by {@code type}'s schema (forms); JSON is taken as it is. */
+    Map<String, Object> args(EntityType type) {
+        Map<String, Object> args = jsonObject();
+        return isForm() ? FormArgs.typed(type, args) : args;
+    }
+
     boolean hasBody() {
         return body.length > 0;
     }
 
-    /** The body as a JSON object; an empty body is an empty object. */
+    /**
+     * The body's arguments: a form's fields ({@link FormArgs}, untyped), or the JSON object. A request without a body
+     * and without a JSON content type has none; a JSON content type with no body is 400 (Kong cannot parse it).
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> jsonObject() {
-        if (!hasBody()) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return FormArgs.urlencoded(new String(body, StandardCharsets.UTF_8));
+        }
+        if (type.startsWith("multipart/form-data")) {
+            return FormArgs.multipart(body, contentType);
+        }
+        if (!hasBody() && !type.contains("application/json")) {
             return new LinkedHashMap<>();
         }
         Object parsed = Json.parse(body);

@@ -18,6 +18,12 @@ record Response(int status, Object body, Map<String, String> headers) {
         return new Response(status, body, Map.of());
     }
 
+    /** A body that is not JSON: HTML text, with its content type. */
+    static Response html(int status, String html) {
+        return new Response(status, html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Content-Type", "text/html"));
+    }
+
     static Response noContent() {
         return of(204, null);
     }

@@ -128,7 +128,9 @@ public final class Sandbox implements AutoCloseable {
             return res.send();
         }
         byte[] bytes = response.body() instanceof byte[] raw ? raw : Json.bytes(response.body());
-        res.header("Content-Type", "application/json; charset=utf-8");
+        if (!response.headers().containsKey("Content-Type")) {
+            res.header("Content-Type", "application/json; charset=utf-8");
+        }
         res.header("Content-Length", String.valueOf(bytes.length));
         if (method.equals("HEAD")) {
             return res.send();

@@ -14,6 +14,13 @@ record TagFilter(List<String> tags, boolean all) {
         if (raw.isEmpty()) {
             throw ApiError.options("tags", "cannot be null");
         }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                // Kong's filter patterns take printable ASCII and UTF-8 only
+                throw ApiError.options("tags", "invalid filter syntax");
+            }
+        }
         boolean and = raw.indexOf(',') >= 0;
         boolean or = raw.indexOf('/') >= 0;
         if (and && or) {

@@ -282,6 +282,126 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void bodyOfAContentTypeKongDoesNotReadIs415() {
+        String json = json("{\"username\":\"%s\"}", unique("u"));
+
+        Response plain = http.send("POST", "/consumers", json, "text/plain");
+        Response none = http.send("POST", "/consumers", json, null);
+        Response yaml = http.send("POST", "/consumers", "username: x", "application/yaml");
+
+        for (Response response : List.of(plain, none, yaml)) {
+            assertThat(response.status()).as("%s", response).isEqualTo(415);
+            assertThat(response.body().isMissingNode()).as("not a JSON body: %s", response).isTrue();
+        }
+    }
+
+    @Test
+    void jsonContentTypeWithoutABodyIs400CannotParse() {
+        Response response = http.send("POST", "/consumers", null, "application/json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().toString()).isEqualTo("{\"message\":\"Cannot parse JSON body\"}");
+    }
+
+    @Test
+    void noBodyAndNoContentTypeIsAnEmptyEntity() {
+        Response response = http.send("POST", "/consumers", null, null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("@entity").toString())
+                .isEqualTo("[\"at least one of these fields must be non-empty: 'custom_id', 'username'\"]");
+    }
+
+    @Test
+    void formBodiesAreDecodedAndTypedByTheSchema() {
+        String form = "application/x-www-form-urlencoded";
+        String a = unique("u");
+        String b = unique("u");
+        String upstream = unique("up") + ".test";
+
+        Response brackets = http.send("POST", "/consumers", "username=" + a + "&tags[]=x&tags[]=y", form);
+        deleteAfterTest("/consumers/" + a);
+        Response single = http.send("POST", "/consumers", "username=" + b + "&tags=x", form);
+        deleteAfterTest("/consumers/" + b);
+        Response nested = http.send("POST", "/upstreams", "name=" + upstream
+                + "&slots=100&healthchecks.active.healthy.interval=5&healthchecks.active.https_verify_certificate=false", form);
+        deleteAfterTest("/upstreams/" + upstream);
+
+        assertThat(brackets.status()).as("%s", brackets).isEqualTo(201);
+        assertThat(brackets.at("tags").toString()).isEqualTo("[\"x\",\"y\"]");
+        assertThat(single.status()).as("%s", single).isEqualTo(201);
+        assertThat(single.at("tags").toString()).isEqualTo("[\"x\"]");
+        assertThat(nested.status()).as("%s", nested).isEqualTo(201);
+        assertThat(nested.at("slots").intValue()).isEqualTo(100);
+        assertThat(nested.at("healthchecks").at("/active/healthy/interval").numberValue().intValue()).isEqualTo(5);
+        assertThat(nested.at("healthchecks").at("/active/https_verify_certificate").booleanValue()).isFalse();
+    }
+
+    @Test
+    void pluginFormFieldsAreTypedByThePluginsConfigSchemaAlsoOnPatch() {
+        String form = "application/x-www-form-urlencoded";
+        JsonNode service = create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", unique("svc")));
+
+        Response created = http.send("POST", "/services/" + service.path("id").stringValue() + "/plugins",
+                "name=rate-limiting&config.minute=5&config.policy=local", form);
+        deleteAfterTest("/plugins/" + created.at("id").stringValue());
+        Response patched = http.send("PATCH", "/plugins/" + created.at("id").stringValue(), "config.hour=100", form);
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.at("config").path("minute").numberValue().intValue()).isEqualTo(5);
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.at("config").path("hour").numberValue().intValue()).isEqualTo(100);
+        assertThat(patched.at("config").path("minute").numberValue().intValue()).isEqualTo(5);
+    }
+
+    @Test
+    void multipartBodiesAreReadLikeForms() {
+        String username = unique("u");
+        String boundary = "kongsync-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n" + username + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tags[1]\"\r\n\r\nx\r\n"
+                + "--" + boundary + "--\r\n";
+
+        Response response = http.send("POST", "/consumers", body, "multipart/form-data; boundary=" + boundary);
+        deleteAfterTest("/consumers/" + username);
+
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        assertThat(response.at("username").stringValue()).isEqualTo(username);
+        assertThat(response.at("tags").toString()).isEqualTo("[\"x\"]");
+    }
+
+    @Test
+    void patchTakesEmptyArraysAsEmptyAndNullForeignKeysAsNoParent() {
+        String name = unique("svc");
+        create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
+        String routeId = create("/routes", json(
+                "{\"paths\":[\"/p\"],\"methods\":[\"GET\"],\"service\":{\"name\":\"%s\"}}", name)).path("id").stringValue();
+
+        Response emptied = http.patch("/routes/" + routeId, "{\"methods\":[],\"paths\":[],\"hosts\":[\"h.test\"]}");
+        Response detached = http.patch("/routes/" + routeId, "{\"service\":null}");
+        Response formNull = http.send("PATCH", "/routes/" + routeId, "hosts=&paths[]=/q",
+                "application/x-www-form-urlencoded");
+
+        // Kong's routes spec: empty arrays are echoed as [], and a null service removes the association.
+        assertThat(emptied.status()).as("%s", emptied).isEqualTo(200);
+        assertThat(emptied.text()).contains("\"methods\":[]").contains("\"paths\":[]");
+        assertThat(emptied.at("hosts").toString()).isEqualTo("[\"h.test\"]");
+        assertThat(detached.status()).as("%s", detached).isEqualTo(200);
+        assertThat(detached.at("service").isNull()).isTrue();
+        assertThat(formNull.status()).as("%s", formNull).isEqualTo(200);
+        assertThat(formNull.at("hosts").isNull()).isTrue();
+        assertThat(formNull.at("paths").toString()).isEqualTo("[\"/q\"]");
+    }
+
+    @Test
+    void tagFilterWithACharacterTagsCannotHoldIsCode11() {
+        Response response = http.get("/consumers?tags=a%09b");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("message").stringValue()).isEqualTo("invalid option (tags: invalid filter syntax)");
+    }
+
+    @Test
     void duplicateNameIs409UniqueViolationWithCode5() {
         String name = unique("svc");
         create("/services", json("{\"name\":\"%s\",\"host\":\"example.test\"}", name));
@@ -686,7 +806,7 @@ abstract class DatabaseModeContract extends ContractSupport {
         create("/upstreams", json("{\"name\":\"%s\"}", upstream));
         assertThat(http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.1:80\"}").status()).isEqualTo(201);
 
-        Response response = http.put("/upstreams/" + upstream + "/targets/10.0.1.1:80/unhealthy", null);
+        Response response = putWithoutBody("/upstreams/" + upstream + "/targets/10.0.1.1:80/unhealthy");
 
         // kong/runloop/balancer: post_health without a health checker.
         assertThat(response.status()).as("%s", response).isEqualTo(400);
@@ -700,14 +820,14 @@ abstract class DatabaseModeContract extends ContractSupport {
         String id = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"10.0.1.2:80\"}").at("id").stringValue();
         String base = "/upstreams/" + upstream + "/targets/";
 
-        assertThat(http.put(base + "10.0.1.2:80/unhealthy", null).status()).isEqualTo(204);
+        assertThat(putWithoutBody(base + "10.0.1.2:80/unhealthy").status()).isEqualTo(204);
         assertThat(eventuallyHealth(upstream, "UNHEALTHY")).isEqualTo("UNHEALTHY");
-        assertThat(http.put(base + id + "/healthy", null).status()).isEqualTo(204);
+        assertThat(putWithoutBody(base + id + "/healthy").status()).isEqualTo(204);
         assertThat(eventuallyHealth(upstream, "HEALTHY")).isEqualTo("HEALTHY");
 
-        assertThat(http.put(base + "10.9.9.9:80/healthy", null).status()).isEqualTo(404);
-        assertThat(http.put(base + UUID.randomUUID() + "/healthy", null).status()).isEqualTo(404);
-        assertThat(http.put("/upstreams/" + unique("nope") + "/targets/10.0.1.2:80/healthy", null).status()).isEqualTo(404);
+        assertThat(putWithoutBody(base + "10.9.9.9:80/healthy").status()).isEqualTo(404);
+        assertThat(putWithoutBody(base + UUID.randomUUID() + "/healthy").status()).isEqualTo(404);
+        assertThat(putWithoutBody("/upstreams/" + unique("nope") + "/targets/10.0.1.2:80/healthy").status()).isEqualTo(404);
         Response post = http.post(base + "10.0.1.2:80/healthy", "{}");
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.at("message").stringValue()).isEqualTo("Method not allowed");
@@ -755,6 +875,11 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(Set.of(first.at("data").path(0).path("id").stringValue(), second.at("data").path(0).path("id").stringValue()))
                 .isEqualTo(ids);
         assertThat(http.put("/upstreams/" + upstream + "/targets/all", "{}").status()).isEqualTo(405);
+    }
+
+    /** A PUT with neither body nor content type (a JSON content type would need a JSON body). */
+    private Response putWithoutBody(String path) {
+        return http.send("PUT", path, null, null);
     }
 
     /** The health of the upstream's first target once it is {@code wanted} (Kong applies health events asynchronously). */

@@ -126,23 +126,22 @@ public final class Dumper {
 
     /** The entity it is nested in, or null for a top-level entity. */
     private static EntityKey parentOf(Entity entity) {
-        return switch (entity.kind()) {
-            case ROUTE -> entity.field("service") instanceof EntityKey service ? service : null;
-            case TARGET -> (EntityKey) entity.field("upstream");
-            case KEYAUTH_CREDENTIAL, BASICAUTH_CREDENTIAL, JWT_SECRET, ACL -> (EntityKey) entity.field("consumer");
-            case PLUGIN -> {
-                EntityKey only = null;
-                int scopes = 0;
-                for (String parent : PLUGIN_PARENTS) {
-                    if (entity.field(parent) instanceof EntityKey ref) {
-                        only = ref;
-                        scopes++;
-                    }
+        // decK also nests a route under its service and a plugin under its only scope
+        if (entity.kind() == EntityKind.ROUTE) {
+            return entity.field("service") instanceof EntityKey service ? service : null;
+        }
+        if (entity.kind() == EntityKind.PLUGIN) {
+            EntityKey only = null;
+            int scopes = 0;
+            for (String parent : PLUGIN_PARENTS) {
+                if (entity.field(parent) instanceof EntityKey ref) {
+                    only = ref;
+                    scopes++;
                 }
-                yield scopes == 1 ? only : null;
             }
-            default -> null;
-        };
+            return scopes == 1 ? only : null;
+        }
+        return entity.kind().spec().isNested() ? (EntityKey) entity.field(entity.kind().spec().parentField()) : null;
     }
 
     private Map<String, Object> render(Entity entity, EntityKey parent) {
@@ -226,16 +225,17 @@ public final class Dumper {
     }
 
     private static String identityWord(EntityKind kind) {
-        return switch (kind) {
-            case CONSUMER -> "username or custom_id";
-            case CERTIFICATE -> "SNI";
-            default -> "name";
+        return switch (kind.spec().identity()) {
+            case USERNAME_OR_CUSTOM_ID -> "username or custom_id";
+            case FIRST_SNI -> "SNI";
+            case FIELD -> kind.spec().identityField();
+            case PLUGIN, CERT_DIGEST -> "name";
         };
     }
 
     /** {@code plugin rate-limiting (service echo-svc)}; a key-auth key is a secret and never named. */
     static String describe(EntityKey key) {
-        String name = key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? MaskingPolicy.MASK : key.name();
+        String name = key.kind().spec().secretIdentity() ? MaskingPolicy.MASK : key.name();
         StringBuilder sb = new StringBuilder(key.kind().label()).append(' ').append(name);
         if (!key.scope().isEmpty()) {
             sb.append(" (");

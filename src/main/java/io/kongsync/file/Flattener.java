@@ -23,12 +23,6 @@ import java.util.TreeSet;
  */
 public final class Flattener {
 
-    private static final Map<String, EntityKind> CONSUMER_CHILDREN = Map.of(
-            "keyauth_credentials", EntityKind.KEYAUTH_CREDENTIAL,
-            "basicauth_credentials", EntityKind.BASICAUTH_CREDENTIAL,
-            "jwt_secrets", EntityKind.JWT_SECRET,
-            "acls", EntityKind.ACL);
-
     private final List<RawEntity> entities = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Top-level SNIs (Kong's flat form), folded into their certificates' {@code snis} once every file is read. */
@@ -85,21 +79,11 @@ public final class Flattener {
                 case "plugins" -> each(file, "plugins", e.getValue(), (f, p, m) -> plugin(f, p, m, Map.of()));
                 case "upstreams" -> each(file, "upstreams", e.getValue(), this::upstream);
                 case "certificates" -> each(file, "certificates", e.getValue(), this::certificate);
-                case "ca_certificates" -> each(file, "ca_certificates", e.getValue(),
-                        (f, p, m) -> add(EntityKind.CA_CERTIFICATE, f, p, m));
-                case "targets" -> each(file, "targets", e.getValue(), (f, p, m) -> {
-                    m.put("upstream", reference(EntityKind.UPSTREAM, m.get("upstream")));
-                    add(EntityKind.TARGET, f, p, m);
-                });
                 case "snis" -> each(file, "snis", e.getValue(), (f, p, m) -> looseSnis.add(m));
-                case "keyauth_credentials", "basicauth_credentials", "jwt_secrets", "acls" ->
-                        each(file, e.getKey(), e.getValue(), (f, p, m) -> {
-                            m.put("consumer", reference(EntityKind.CONSUMER, m.get("consumer")));
-                            add(CONSUMER_CHILDREN.get(e.getKey()), f, p, m);
-                        });
-                default -> {
-                    // _format_version, _info, _transform, _comment; unknown keys are reported by the schema check
-                }
+                // any other kind, nested ones too (their parent reference is a foreign field); _format_version,
+                // _info and the like are no kind, and unknown keys are reported by the schema check
+                default -> EntityKind.fromCollection(e.getKey()).ifPresent(kind ->
+                        each(file, e.getKey(), e.getValue(), (f, p, m) -> add(kind, f, p, m)));
             }
         }
     }
@@ -151,18 +135,18 @@ public final class Flattener {
 
     private void consumer(DeckFile file, String path, Map<String, Object> fields) {
         Object plugins = fields.remove("plugins");
-        Map<String, Object> credentials = new LinkedHashMap<>();
-        for (String key : CONSUMER_CHILDREN.keySet()) {
-            if (fields.containsKey(key)) {
-                credentials.put(key, fields.remove(key));
+        Map<EntityKind, Object> credentials = new LinkedHashMap<>();
+        for (EntityKind child : EntityKind.CONSUMER.children()) {
+            if (fields.containsKey(child.collection())) {
+                credentials.put(child, fields.remove(child.collection()));
             }
         }
         add(EntityKind.CONSUMER, file, path, fields);
         Object username = fields.get("username") != null ? fields.get("username") : fields.get("custom_id");
         RawRef self = ref(EntityKind.CONSUMER, username);
-        credentials.forEach((key, list) -> each(file, path + "." + key, list, (f, p, m) -> {
-            m.put("consumer", self);
-            add(CONSUMER_CHILDREN.get(key), f, p, m);
+        credentials.forEach((kind, list) -> each(file, path + "." + kind.collection(), list, (f, p, m) -> {
+            m.put(kind.spec().parentField(), self);
+            add(kind, f, p, m);
         }));
         each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("consumer", self)));
     }

@@ -25,21 +25,17 @@ public final class KongPaths {
 
     /** Where to list every entity of the kind. Targets have no such path: use {@link #collection(EntityKind, String)}. */
     public static String collection(EntityKind kind) {
-        return switch (kind) {
-            case CERTIFICATE -> "/certificates";
-            case CA_CERTIFICATE -> "/ca_certificates";
-            case SERVICE -> "/services";
-            case UPSTREAM -> "/upstreams";
-            case TARGET -> throw new IllegalArgumentException(
-                    "targets cannot be listed top-level; list /upstreams/{upstream}/targets per upstream");
-            case ROUTE -> "/routes";
-            case CONSUMER -> "/consumers";
-            case KEYAUTH_CREDENTIAL -> "/key-auths";
-            case BASICAUTH_CREDENTIAL -> "/basic-auths";
-            case JWT_SECRET -> "/jwts";
-            case ACL -> "/acls";
-            case PLUGIN -> "/plugins";
-        };
+        String path = kind.spec().adminPath();
+        if (path == null) {
+            throw new IllegalArgumentException(kind.collection() + " cannot be listed top-level; list them under each "
+                    + kind.spec().parentField());
+        }
+        return "/" + path;
+    }
+
+    /** Whether the kind can be listed top-level ({@link #collection(EntityKind)}). */
+    public static boolean isListedTopLevel(EntityKind kind) {
+        return kind.spec().adminPath() != null;
     }
 
     /**
@@ -82,16 +78,12 @@ public final class KongPaths {
 
     /** The kind whose id {@code parentId} names: upstream for targets, consumer for credentials. */
     public static Optional<EntityKind> parentKind(EntityKind kind) {
-        return switch (kind) {
-            case TARGET -> Optional.of(EntityKind.UPSTREAM);
-            case KEYAUTH_CREDENTIAL, BASICAUTH_CREDENTIAL, JWT_SECRET, ACL -> Optional.of(EntityKind.CONSUMER);
-            default -> Optional.empty();
-        };
+        return kind.parent();
     }
 
     /** False for targets: PUT on a target only updates; create it with POST to its collection, id in the body. */
     public static boolean putCreates(EntityKind kind) {
-        return kind != EntityKind.TARGET;
+        return kind.spec().putCreates();
     }
 
     /** Percent-encodes one path segment (a name; ids need none). */
@@ -100,13 +92,6 @@ public final class KongPaths {
     }
 
     private static Optional<String> nestedSegment(EntityKind kind) {
-        return Optional.ofNullable(switch (kind) {
-            case TARGET -> "targets";
-            case KEYAUTH_CREDENTIAL -> "key-auth";
-            case BASICAUTH_CREDENTIAL -> "basic-auth";
-            case JWT_SECRET -> "jwt";
-            case ACL -> "acls";
-            default -> null;
-        });
+        return Optional.ofNullable(kind.spec().nestedSegment());
     }
 }

@@ -17,20 +17,9 @@ public final class Sensitivity {
 
     /** The field whose value is an entity's identity {@link EntityKey#name()}. */
     public static String identityField(EntityKind kind) {
-        switch (kind) {
-            case KEYAUTH_CREDENTIAL:
-            case JWT_SECRET:
-                return "key";
-            case BASICAUTH_CREDENTIAL:
-            case CONSUMER:
-                return "username";
-            case ACL:
-                return "group";
-            case TARGET:
-                return "target";
-            default:
-                return "name";
-        }
+        return kind.spec().identity() == io.kongsync.model.KindSpec.Identity.FIELD
+                || kind.spec().identity() == io.kongsync.model.KindSpec.Identity.USERNAME_OR_CUSTOM_ID
+                ? kind.spec().identityField() : "name";
     }
 
     /** True when the entity's identity name is a secret (per the schema or a substituted value) and must be masked. */

@@ -2,7 +2,6 @@ package io.kongsync.sandbox;
 
 import io.kongsync.model.EntityKind;
 import io.kongsync.schema.Field;
-import io.kongsync.schema.KongSchemas;
 import io.kongsync.schema.RecordSchema;
 import io.kongsync.schema.Schemas;
 import io.kongsync.schema.Typedefs;
@@ -67,6 +66,13 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
                 Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
                 true, false, true));
+        all.add(new EntityType("vaults", "vaults", "vaults", Schemas.entity(EntityKind.VAULT), "prefix",
+                List.of(List.of("prefix")), List.of(), true, false, true));
+        all.add(new EntityType("key_sets", "key-sets", "key-sets", Schemas.entity(EntityKind.KEY_SET), "name",
+                List.of(List.of("name")), List.of(), true, false, true));
+        all.add(new EntityType("keys", "keys", "keys", Schemas.entity(EntityKind.KEY), "name",
+                List.of(List.of("name"), List.of("kid", "set")),
+                List.of(new Reference("set", "key_sets", Reference.OnDelete.CASCADE)), true, false, true));
         all.add(new EntityType("services", "services", "services", Schemas.entity(EntityKind.SERVICE), "name",
                 List.of(List.of("name")),
                 List.of(new Reference("client_certificate", "certificates", Reference.OnDelete.RESTRICT)),
@@ -89,10 +95,10 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 "username", List.of(List.of("username"))));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
         all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
-        all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth",
-                KongSchemas.entity("hmacauth_credentials"), "username", List.of(List.of("username"))));
-        all.add(credential("oauth2_credentials", "oauth2", "oauth2",
-                KongSchemas.entity("oauth2_credentials"), "client_id", List.of(List.of("client_id"))));
+        all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth", EntityKind.HMACAUTH_CREDENTIAL,
+                "username", List.of(List.of("username"))));
+        all.add(credential("oauth2_credentials", "oauth2", "oauth2", EntityKind.OAUTH2_CREDENTIAL, "client_id",
+                List.of(List.of("client_id"))));
         all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
                 List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
                 List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
@@ -108,12 +114,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
 
     private static EntityType credential(String name, String path, String nested, EntityKind kind, String key,
                                          List<List<String>> uniques) {
-        return credential(name, path, nested, Schemas.entity(kind), key, uniques);
-    }
-
-    private static EntityType credential(String name, String path, String nested, RecordSchema schema, String key,
-                                         List<List<String>> uniques) {
-        return new EntityType(name, path, nested, schema, key, uniques,
+        return new EntityType(name, path, nested, Schemas.entity(kind), key, uniques,
                 List.of(new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)), false, false, true);
     }
 

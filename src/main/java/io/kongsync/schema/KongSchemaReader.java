@@ -65,7 +65,9 @@ final class KongSchemaReader {
             case "array" -> Field.array(name, element(d.get("elements"), path + "[]"));
             case "set" -> Field.set(name, element(d.get("elements"), path + "[]"));
             case "map" -> Field.map(name, element(d.get("keys"), path + ".keys"), element(d.get("values"), path + ".values"));
-            case "record" -> record(name, d, path);
+            // an abstract record is specialised by a subschema (a vault's config); alone it takes any value
+            case "record" -> Boolean.TRUE.equals(d.get("abstract")) && !d.containsKey("fields")
+                    ? Field.any(name) : record(name, d, path);
             case "foreign" -> Field.foreign(name, kindOf(d.get("reference")));
             default -> Field.any(name);
         };

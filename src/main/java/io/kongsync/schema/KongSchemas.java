@@ -88,9 +88,14 @@ public final class KongSchemas {
         EntityExtras.adjust(name, fields);
         List<EntityCheck> checks = reader.entityChecks(doc.get("entity_checks"), doc.get("fields"), "entity_checks");
         List<UnaryOperator<Map<String, Object>>> transforms = EntityExtras.inputTransforms(name);
-        Map<String, RecordSchema.Subschema> subschemas = name.equals("routes") ? routeSubschemas() : Map.of();
-        return new RecordSchema(fields, checks, transforms, Map.of(), subschemas.isEmpty() ? null : "protocols",
-                subschemas);
+        if (name.equals("routes")) {
+            return new RecordSchema(fields, checks, transforms, Map.of(), "protocols", routeSubschemas(), null);
+        }
+        if (name.equals("vaults")) {
+            return new RecordSchema(fields, checks, transforms, Map.of(), "name", vaultSubschemas(),
+                    "vault '%s' is not installed");
+        }
+        return new RecordSchema(fields, checks, transforms, Map.of());
     }
 
     private static Map<String, RecordSchema.Subschema> routeSubschemas() {
@@ -103,6 +108,19 @@ public final class KongSchemas {
             KongSchemaReader reader = reader("routes#" + protocol);
             out.put(protocol, new RecordSchema.Subschema(reader.topLevelFields(doc.get("fields")),
                     reader.entityChecks(doc.get("entity_checks"), entityFieldsWith(doc), "entity_checks")));
+        }
+        return out;
+    }
+
+    /** Each bundled vault's {@code config}, as {@code /schemas/vaults/{name}} serves it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, RecordSchema.Subschema> vaultSubschemas() {
+        Map<String, RecordSchema.Subschema> out = new LinkedHashMap<>();
+        for (String vault : (List<String>) index().get("bundled_vaults")) {
+            Map<String, Object> doc = document("vaults/" + vault);
+            KongSchemaReader reader = reader("vaults/" + vault);
+            out.put(vault, new RecordSchema.Subschema(reader.topLevelFields(doc.get("fields")),
+                    reader.entityChecks(doc.get("entity_checks"), doc.get("fields"), "entity_checks")));
         }
         return out;
     }

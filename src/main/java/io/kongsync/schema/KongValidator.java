@@ -21,6 +21,10 @@ public final class KongValidator {
     public List<FieldError> validate(RecordSchema schema, Map<String, Object> input) {
         Map<String, Object> record = transformed(schema, input == null ? Map.of() : input);
         List<FieldError> errors = new ArrayList<>();
+        String unknown = schema.unknownSubschemaError(record);
+        if (unknown != null) {
+            return List.of(new FieldError(schema.subschemaKey(), unknown));
+        }
         validateRecord(schema.forInput(record), record, errors, false);
         return errors;
     }

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * to the field it stands for ({@code config.redis.password}), so that lookups such as {@link #isSecret} cover both.
  */
 public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms,
-                           Map<String, String> aliases, String subschemaKey, Map<String, Subschema> subschemas) {
+                           Map<String, String> aliases, String subschemaKey, Map<String, Subschema> subschemas,
+                           String subschemaError) {
 
     /**
      * Fields that replace the parent's and checks that apply on top of the parent's, chosen by the value of
@@ -31,7 +32,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
 
     public RecordSchema(List<Field> fields, List<EntityCheck> checks, List<UnaryOperator<Map<String, Object>>> inputTransforms,
                         Map<String, String> aliases) {
-        this(fields, checks, inputTransforms, aliases, null, Map.of());
+        this(fields, checks, inputTransforms, aliases, null, Map.of(), null);
     }
 
     /** The schema that applies to {@code input}: this one, or its subschema for the input's key value. */
@@ -56,6 +57,17 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
         return this;
     }
 
+    /**
+     * Kong's answer when the key names no subschema ({@code vault 'x' is not installed}), at the key's field; null
+     * when every value has one or the key's own validators decide.
+     */
+    public String unknownSubschemaError(Map<String, Object> input) {
+        if (subschemaError == null || !(input.get(subschemaKey) instanceof String s) || subschemas.containsKey(s)) {
+            return null;
+        }
+        return subschemaError.replace("%s", s);
+    }
+
     private static final Map<Object, RecordSchema> SPECIALISED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RecordSchema specialised(String name) {
@@ -68,7 +80,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
             }
             List<EntityCheck> allChecks = new java.util.ArrayList<>(checks);
             allChecks.addAll(sub.checks());
-            return new RecordSchema(merged, allChecks, inputTransforms, aliases, null, Map.of());
+            return new RecordSchema(merged, allChecks, inputTransforms, aliases, null, Map.of(), null);
         });
     }
 

@@ -6,6 +6,7 @@ import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
+import io.kongsync.model.KindSpec;
 import io.kongsync.model.Values;
 import io.kongsync.schema.Normalizer;
 import io.kongsync.schema.PluginSchema;
@@ -166,48 +167,34 @@ public final class StateBuilder {
 
     private EntityKey identify(RawEntity raw, Map<String, Object> f, UUID explicitId) {
         EntityKind kind = raw.kind();
-        String name;
         Map<String, String> scope = new TreeMap<>();
-        switch (kind) {
-            case SERVICE, ROUTE, UPSTREAM -> name = text(f.get("name"));
-            case CONSUMER -> name = f.get("username") != null ? text(f.get("username")) : text(f.get("custom_id"));
+        KindSpec spec = kind.spec();
+        String name = switch (spec.identity()) {
+            case FIELD -> text(f.get(spec.identityField()));
+            case USERNAME_OR_CUSTOM_ID -> f.get("username") != null ? text(f.get("username")) : text(f.get("custom_id"));
             case PLUGIN -> {
-                name = text(f.get("name"));
                 for (String parent : List.of("service", "route", "consumer")) {
                     if (f.get(parent) instanceof EntityKey ref) {
                         scope.put(parent, ref.name());
                     }
                 }
+                yield text(f.get("name"));
             }
-            case TARGET -> {
-                name = text(f.get("target"));
-                scopeOf(f, "upstream", scope);
-            }
-            case CERTIFICATE -> {
+            case FIRST_SNI -> {
                 List<String> snis = strings(f.get("snis"));
-                name = !snis.isEmpty() ? snis.get(0) : explicitId != null ? explicitId.toString() : null;
+                yield !snis.isEmpty() ? snis.get(0) : explicitId != null ? explicitId.toString() : null;
             }
-            case CA_CERTIFICATE -> name = digest(raw, f);
-            case KEYAUTH_CREDENTIAL, JWT_SECRET -> {
-                name = text(f.get("key"));
-                scopeOf(f, "consumer", scope);
-            }
-            case BASICAUTH_CREDENTIAL -> {
-                name = text(f.get("username"));
-                scopeOf(f, "consumer", scope);
-            }
-            case ACL -> {
-                name = text(f.get("group"));
-                scopeOf(f, "consumer", scope);
-            }
-            default -> throw new IllegalStateException("unhandled kind " + kind);
+            case CERT_DIGEST -> digest(raw, f);
+        };
+        if (spec.isNested()) {
+            scopeOf(f, spec.parentField(), scope);
         }
         if (name == null) {
             if (!options.desired() && explicitId != null) {
                 return new EntityKey(kind, "id:" + explicitId, scope);
             }
-            if (kind != EntityKind.CA_CERTIFICATE) {
-                diagnostics.add(new Diagnostic(raw.originOf(identityField(kind)), missingIdentity(kind)));
+            if (spec.identity() != KindSpec.Identity.CERT_DIGEST) {
+                diagnostics.add(new Diagnostic(raw.originOf(spec.identityField()), missingIdentity(kind)));
             }
             return null;
         }
@@ -236,26 +223,23 @@ public final class StateBuilder {
         }
     }
 
-    private static String identityField(EntityKind kind) {
-        return switch (kind) {
-            case CONSUMER, BASICAUTH_CREDENTIAL -> "username";
-            case TARGET -> "target";
-            case CERTIFICATE -> "snis";
-            case KEYAUTH_CREDENTIAL, JWT_SECRET -> "key";
-            case ACL -> "group";
-            default -> "name";
-        };
-    }
-
     private static String missingIdentity(EntityKind kind) {
-        return switch (kind) {
-            case CONSUMER -> "at least one of these fields must be non-empty: 'custom_id', 'username'";
-            case CERTIFICATE -> "a certificate needs at least one sni or an id, so kongsync can identify it";
-            case KEYAUTH_CREDENTIAL, JWT_SECRET ->
-                    "key is required: kongsync identifies credentials by their key, and a key Kong generates would "
-                            + "differ on every sync";
-            case SERVICE, ROUTE, UPSTREAM -> "name is required: kongsync identifies " + kind.collection() + " by name";
-            default -> "required field missing";
+        KindSpec spec = kind.spec();
+        return switch (spec.identity()) {
+            case USERNAME_OR_CUSTOM_ID -> "at least one of these fields must be non-empty: 'custom_id', 'username'";
+            case FIRST_SNI -> "a certificate needs at least one sni or an id, so kongsync can identify it";
+            case FIELD, PLUGIN, CERT_DIGEST -> {
+                if (spec.isNested() && Schemas.entity(kind).field(spec.identityField()) != null
+                        && Schemas.entity(kind).field(spec.identityField()).isAuto()) {
+                    String field = spec.identityField();
+                    String what = kind.parent().filter(p -> p == EntityKind.CONSUMER).isPresent()
+                            ? "credentials" : kind.collection();
+                    yield field + " is required: kongsync identifies " + what + " by their " + field + ", and a "
+                            + field + " Kong generates would differ on every sync";
+                }
+                yield spec.identityField() + " is required: kongsync identifies " + kind.collection() + " by "
+                        + spec.identityField();
+            }
         };
     }
 
@@ -306,7 +290,7 @@ public final class StateBuilder {
     }
 
     static String displayName(EntityKey key) {
-        return key.kind() == EntityKind.KEYAUTH_CREDENTIAL ? MaskingPolicy.MASK : key.name();
+        return key.kind().spec().secretIdentity() ? MaskingPolicy.MASK : key.name();
     }
 
     private static String scopeText(EntityKey key) {

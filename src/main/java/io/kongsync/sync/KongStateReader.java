@@ -36,7 +36,7 @@ public final class KongStateReader {
     private static Map<String, String> collections() {
         Map<String, String> c = new LinkedHashMap<>();
         for (EntityKind kind : EntityKind.values()) {
-            if (kind != EntityKind.TARGET) {
+            if (KongPaths.isListedTopLevel(kind)) {
                 c.put(kind.collection(), KongPaths.collection(kind));
             }
         }
@@ -53,21 +53,30 @@ public final class KongStateReader {
                     Map<String, Object> echo = new LinkedHashMap<>();
                     echo.put("_format_version", "3.0");
                     lists.forEach(e -> echo.put(e.getKey(), e.getValue()));
-                    return targets(kong, lists).map(targets -> {
-                        echo.put("targets", targets);
+                    return listedUnderParents(kong, lists).map(children -> {
+                        echo.putAll(children);
                         return build(kong.adminUrl().toString(), echo, ownershipTag);
                     });
                 });
     }
 
-    @SuppressWarnings("unchecked")
-    private Mono<List<Object>> targets(KongClient kong, List<Map.Entry<String, List<Map<String, Object>>>> lists) {
-        List<Map<String, Object>> upstreams = lists.stream().filter(e -> e.getKey().equals("upstreams"))
-                .findFirst().map(Map.Entry::getValue).orElse(List.of());
-        return Flux.fromIterable(upstreams)
-                .flatMapSequential(u -> kong.list(KongPaths.collection(EntityKind.TARGET, String.valueOf(u.get("id"))), List.of()), parallelism)
-                .map(t -> (Object) t)
-                .collectList();
+    /** Kinds Kong lists only under their parent (targets under upstreams): one list call per parent. */
+    private Mono<Map<String, Object>> listedUnderParents(KongClient kong,
+                                                         List<Map.Entry<String, List<Map<String, Object>>>> lists) {
+        return Flux.fromArray(EntityKind.values())
+                .filter(kind -> !KongPaths.isListedTopLevel(kind))
+                .concatMap(kind -> {
+                    String parent = kind.parent().orElseThrow().collection();
+                    List<Map<String, Object>> parents = lists.stream().filter(e -> e.getKey().equals(parent))
+                            .findFirst().map(Map.Entry::getValue).orElse(List.of());
+                    return Flux.fromIterable(parents)
+                            .flatMapSequential(p -> kong.list(KongPaths.collection(kind, String.valueOf(p.get("id"))),
+                                    List.of()), parallelism)
+                            .map(item -> (Object) item)
+                            .collectList()
+                            .map(items -> Map.entry(kind.collection(), (Object) items));
+                })
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
     }
 
     private static State build(String source, Map<String, Object> echo, String ownershipTag) {

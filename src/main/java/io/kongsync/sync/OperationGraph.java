@@ -30,12 +30,6 @@ import java.util.Set;
  */
 public final class OperationGraph {
 
-    /** Fields that Kong keeps unique besides the identity. */
-    private static final Map<EntityKind, List<String>> UNIQUE_FIELDS = Map.of(
-            EntityKind.CONSUMER, List.of("username", "custom_id"),
-            EntityKind.PLUGIN, List.of("instance_name"),
-            EntityKind.CERTIFICATE, List.of("snis"));
-
     private OperationGraph() {
     }
 
@@ -94,10 +88,7 @@ public final class OperationGraph {
     }
 
     private static List<String> uniqueValues(Entity entity) {
-        List<String> fields = UNIQUE_FIELDS.get(entity.kind());
-        if (fields == null) {
-            return List.of();
-        }
+        List<String> fields = entity.kind().spec().uniqueFields();
         List<String> values = new ArrayList<>();
         for (String field : fields) {
             Object value = entity.field(field);

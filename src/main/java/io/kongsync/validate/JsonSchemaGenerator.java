@@ -58,6 +58,9 @@ public final class JsonSchemaGenerator {
         properties.put("upstreams", arrayOf("upstream", "Upstreams (load balancers), with their targets nested."));
         properties.put("certificates", arrayOf("certificate", "TLS certificates, with their SNIs."));
         properties.put("ca_certificates", arrayOf("ca_certificate", "CA certificates for upstream TLS verification."));
+        for (EntityKind kind : topLevelKindsWithoutNesting()) {
+            properties.putIfAbsent(kind.collection(), arrayOf(kind.label(), "Kong's " + kind.collection() + "."));
+        }
         root.put("properties", properties);
         root.put("required", List.of("_format_version"));
         root.put("additionalProperties", false);
@@ -77,16 +80,17 @@ public final class JsonSchemaGenerator {
         defs.put("route_plugin", plugin(Set.of("route")));
         defs.put("consumer_plugin", plugin(Set.of("consumer")));
         defs.put(PLUGIN_CONFIGS, pluginConfigs());
-        for (EntityKind credential : List.of(EntityKind.KEYAUTH_CREDENTIAL, EntityKind.BASICAUTH_CREDENTIAL,
-                EntityKind.JWT_SECRET, EntityKind.ACL)) {
-            defs.put(credential.label(), entity(credential, Set.of("consumer"), Map.of()));
+        for (EntityKind credential : EntityKind.CONSUMER.children()) {
+            defs.put(credential.label(), entity(credential, Set.of(credential.spec().parentField()), Map.of()));
         }
         defs.put("upstream", entity(EntityKind.UPSTREAM, Set.of(), nested("targets", "target")));
         defs.put("target", entity(EntityKind.TARGET, Set.of("upstream"), Map.of()));
         Map<String, Object> snis = new LinkedHashMap<>();
         snis.put("snis", describe(map("type", "array", "items", sni()), "Server names served with this certificate."));
         defs.put("certificate", entity(EntityKind.CERTIFICATE, Set.of(), snis));
-        defs.put("ca_certificate", entity(EntityKind.CA_CERTIFICATE, Set.of(), Map.of()));
+        for (EntityKind kind : topLevelKindsWithoutNesting()) {
+            defs.putIfAbsent(kind.label(), entity(kind, Set.of(), Map.of()));
+        }
         return defs;
     }
 
@@ -113,11 +117,19 @@ public final class JsonSchemaGenerator {
 
     private static Map<String, Object> consumerChildren() {
         Map<String, Object> children = new LinkedHashMap<>(nested("plugins", "consumer_plugin"));
-        for (EntityKind credential : List.of(EntityKind.KEYAUTH_CREDENTIAL, EntityKind.BASICAUTH_CREDENTIAL,
-                EntityKind.JWT_SECRET, EntityKind.ACL)) {
+        for (EntityKind credential : EntityKind.CONSUMER.children()) {
             children.putAll(nested(credential.collection(), credential.label()));
         }
         return children;
+    }
+
+    /** Top-level kinds that nest nothing and are written as they are (CA certificates, vaults, keys ...). */
+    private static List<EntityKind> topLevelKindsWithoutNesting() {
+        return java.util.Arrays.stream(EntityKind.values())
+                .filter(k -> !k.spec().isNested() && k.children().isEmpty())
+                .filter(k -> k != EntityKind.ROUTE && k != EntityKind.PLUGIN && k != EntityKind.SERVICE
+                        && k != EntityKind.CERTIFICATE)
+                .toList();
     }
 
     /** An entity's fields, less those its nesting implies, plus its nested collections. */

@@ -129,7 +129,7 @@ final class FieldDiff {
         if (topLevel && "tags".equals(name) && sameElements(dv, cv)) {
             return;
         }
-        if (topLevel && isMatchingBasicAuthPassword(name, dv, cv)) {
+        if (topLevel && (isMatchingBasicAuthPassword(name, dv, cv) || isMatchingHashedClientSecret(name, dv, cv))) {
             return;
         }
         String path = topLevel ? name : prefix + '.' + name;
@@ -155,6 +155,16 @@ final class FieldDiff {
     private boolean isMatchingBasicAuthPassword(String name, Object dv, Object cv) {
         return desired.kind() == EntityKind.BASICAUTH_CREDENTIAL && "password".equals(name)
                 && dv instanceof String plaintext && BasicAuthPassword.matches(plaintext, cv, consumerId());
+    }
+
+    /**
+     * An oauth2 client secret Kong stores hashed ({@code hash_secret: true}) equals the files' plaintext when hashing
+     * it with the stored hash's salt gives the stored hash; a hash written in the files is compared as is.
+     */
+    private boolean isMatchingHashedClientSecret(String name, Object dv, Object cv) {
+        return desired.kind() == EntityKind.OAUTH2_CREDENTIAL && "client_secret".equals(name)
+                && Boolean.TRUE.equals(current.field("hash_secret")) && dv instanceof String plaintext
+                && cv instanceof String stored && io.kongsync.schema.Pbkdf2Secret.matches(plaintext, stored);
     }
 
     /** The id Kong salted the password with: the consumer in Kong, or the one the files will create. */

@@ -27,8 +27,7 @@ final class DeclarativeConfig {
     private static final Set<String> FORMAT_VERSIONS = Set.of("1.1", "2.1", "3.0");
     private static final Set<String> META_KEYS = Set.of("_format_version", "_transform", "_comment", "_ignore", "_workspace");
     /** Entities Kong knows but the sandbox does not keep: accepted and ignored. */
-    private static final Set<String> IGNORED = Set.of("vaults", "key_sets", "keys", "hmacauth_credentials",
-            "oauth2_credentials", "workspaces");
+    private static final Set<String> IGNORED = Set.of("workspaces");
 
     private final SandboxState state;
     private final Entities entities = new Entities();

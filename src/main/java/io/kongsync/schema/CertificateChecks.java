@@ -217,7 +217,7 @@ public final class CertificateChecks {
     }
 
     /** Whether {@code key} is {@code certificateKey}'s private key, or that very public key. */
-    private static boolean matches(PublicKey certificateKey, Key key) {
+    static boolean matches(PublicKey certificateKey, Key key) {
         if (key instanceof PublicKey pub) {
             return java.util.Arrays.equals(certificateKey.getEncoded(), pub.getEncoded());
         }

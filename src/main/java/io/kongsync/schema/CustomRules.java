@@ -38,8 +38,7 @@ final class CustomRules {
                     + "compiling the other fields for the ATC router is approximated by the path and regex checks",
             "plugins/acme entity_checks[4]", "depends on the node's role and database mode",
             "plugins/acme config.storage_config.shm.shm_name", "needs the node's nginx shared dictionaries",
-            "plugins/proxy-cache entity_checks[1]", "needs the node's nginx shared dictionaries",
-            "keys", "kongsync does not manage keys and key sets yet");
+            "plugins/proxy-cache entity_checks[1]", "needs the node's nginx shared dictionaries");
 
     private static final Pattern NAME_VALUE = Pattern.compile("^([^:]+):*(.*)$", Pattern.DOTALL);
     private static final List<String> PERIODS = List.of("second", "minute", "hour", "day", "month", "year");
@@ -106,6 +105,8 @@ final class CustomRules {
         BY_PLACE.put("certificates key_alt", CertificateChecks.key(true));
         BY_PLACE.put("ca_certificates cert", CertificateChecks.certificate(false));
         BY_PLACE.put("jwt_secrets entity_checks[1].conditional.then_match", CertificateChecks.jwtKey());
+        BY_PLACE.put("keys pem", KeyChecks::pem);
+        ENTITY_CHECKS.put("keys entity_checks[3]", KeyChecks::jwk);
         ENTITY_CHECKS.put("certificates entity_checks[2]",
                 CertificateChecks.keyMatches("cert", "key", CertificateChecks.KEY_MISMATCH));
         ENTITY_CHECKS.put("certificates entity_checks[3]",

@@ -213,7 +213,8 @@ public final class KongValidator {
     private static void validateField(Field f, Object value, String path, List<FieldError> errors, boolean inConfig) {
         if (value == null) {
             boolean requiredRecord = inConfig && f.type() == FieldType.RECORD && !f.isNullableRecord();
-            if (f.isRequired() || requiredRecord || f.rejectsNull()) {
+            // Kong fills an absent auto field (a generated key) before it checks what is required
+            if ((f.isRequired() && !f.isAuto()) || requiredRecord || f.rejectsNull()) {
                 errors.add(new FieldError(path, "required field missing"));
             }
             return;

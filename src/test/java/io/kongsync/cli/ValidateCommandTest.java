@@ -52,6 +52,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theNewKindsTypicalMistakesAreReportedWhereTheyAre() {
+        CliRun run = CliRun.of("validate", "-s", DIR + "new-kinds.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err().lines()).containsExactly(
+                DIR + "new-kinds.yaml:4:5: vaults[0].prefix: must not be one of: env",
+                DIR + "new-kinds.yaml:5:5: vaults[1].name: vault 'aws' is not installed",
+                DIR + "new-kinds.yaml:8:5: keys[0]: kid in jwk.kid must be equal to keys.kid",
+                DIR + "new-kinds.yaml:11:5: keys[1]: only one or none of these fields must be set: 'jwk', 'pem'",
+                DIR + "new-kinds.yaml:14:5: keys[1].pem: could not load public key",
+                DIR + "new-kinds.yaml:18:5: keys[2].pem: could not load public key",
+                DIR + "new-kinds.yaml:23:9: consumers[0].hmacauth_credentials[0].username: required field missing",
+                DIR + "new-kinds.yaml:28:13: consumers[0].oauth2_credentials[0].redirect_uris[0]: fragment not allowed "
+                        + "in 'https://app.example/cb#token'",
+                "8 problems found; nothing was applied.");
+    }
+
+    @Test
     void enterpriseOnlyKeysSayWhatTheyNeedInsteadOfUnknownField() {
         CliRun run = CliRun.of("validate", "-s", DIR + "enterprise-keys.yaml");
 

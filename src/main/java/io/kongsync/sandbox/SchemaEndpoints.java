@@ -3,16 +3,16 @@ package io.kongsync.sandbox;
 import io.kongsync.schema.Field;
 import io.kongsync.schema.FieldError;
 import io.kongsync.schema.FieldType;
+import io.kongsync.schema.KongSchemas;
 import io.kongsync.schema.KongValidator;
 import io.kongsync.schema.PluginSchema;
-import io.kongsync.schema.RecordSchema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /schemas/...} (kong-admin-api.md 5.3): the catalogue's schemas in Kong's shape, and schema-only validation. */
+/** {@code /schemas/...}: Kong 3.9.1's own schema documents, and schema-only validation. */
 final class SchemaEndpoints {
 
     private final KongValidator validator = new KongValidator();
@@ -25,11 +25,11 @@ final class SchemaEndpoints {
         }
         if (depth == 3 && req.segment(1).equals("plugins")) {
             requireGet(req);
-            PluginSchema plugin = PluginCatalog.schema(req.segment(2));
-            if (plugin == null) {
-                throw ApiError.message(404, "No plugin named '" + req.segment(2) + "'");
-            }
-            return Response.of(200, render(plugin.entitySchema(), EntityType.byName("plugins")));
+            return kongDocument("plugins/", req.segment(2), "No plugin named '%s'");
+        }
+        if (depth == 3 && req.segment(1).equals("vaults")) {
+            requireGet(req);
+            return kongDocument("vaults/", req.segment(2), "No vault named '%s'");
         }
         if (depth == 3 && req.segment(2).equals("validate")) {
             requirePost(req);
@@ -41,15 +41,18 @@ final class SchemaEndpoints {
         }
         if (depth == 2) {
             requireGet(req);
-            EntityType type = EntityType.byName(req.segment(1));
-            if (type == null) {
-                throw ApiError.message(404, "No entity named '" + req.segment(1) + "'");
-            }
-            RecordSchema schema = type.isPlugin()
-                    ? io.kongsync.schema.PluginSchema.custom("plugin").entitySchema() : type.schema();
-            return Response.of(200, render(schema, type));
+            return kongDocument("entities/", req.segment(1), "No entity named '%s'");
         }
         throw ApiError.notFound();
+    }
+
+    /** Kong 3.9.1's own answer, from the schema data kongsync ships. */
+    private static Response kongDocument(String folder, String name, String notFound) {
+        Map<String, Object> doc = name.matches("[a-z0-9_-]+") ? KongSchemas.document(folder + name) : null;
+        if (doc == null) {
+            throw ApiError.message(404, notFound.replace("%s", name));
+        }
+        return Response.of(200, doc);
     }
 
     /** {@code GET /plugins/schema/{name}}: only the config record. */
@@ -111,32 +114,6 @@ final class SchemaEndpoints {
     }
 
     // ---- rendering --------------------------------------------------------------------------------------------------
-
-    static Map<String, Object> render(RecordSchema schema, EntityType type) {
-        List<Object> fields = new ArrayList<>();
-        fields.add(Map.of("id", attributes("string", true, Map.of("uuid", true))));
-        Map<String, Object> timestamp = Map.of("timestamp", true);
-        String timeType = type.floatTimestamps() ? "number" : "integer";
-        fields.add(Map.of("created_at", attributes(timeType, true, timestamp)));
-        if (type.hasUpdatedAt()) {
-            fields.add(Map.of("updated_at", attributes(timeType, true, timestamp)));
-        }
-        fields.addAll(fields(schema.fields()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fields", fields);
-        body.put("entity_checks", List.of());
-        return body;
-    }
-
-    private static Map<String, Object> attributes(String type, boolean auto, Map<String, Object> extra) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("type", type);
-        if (auto) {
-            a.put("auto", true);
-        }
-        a.putAll(extra);
-        return a;
-    }
 
     static List<Object> fields(List<Field> fields) {
         List<Object> out = new ArrayList<>();

@@ -1600,6 +1600,89 @@ abstract class DatabaseModeContract extends ContractSupport {
         assertThat(page.at("next").stringValue()).startsWith("/services/" + name + "/routes?offset=").doesNotContain("size=");
     }
 
+    // ---- Kong's schemas drive defaults; the kinds kongsync added for Kong 3.9 ----
+
+    @Test
+    void aPluginCreatedWithoutConfigEchoesKongsDefaults() {
+        JsonNode zipkin = create("/plugins", json("{\"name\":\"zipkin\",\"instance_name\":\"%s\"}", unique("zipkin")));
+
+        assertThat(zipkin.path("config").path("sample_ratio").doubleValue()).isEqualTo(0.001);
+        assertThat(zipkin.path("config").path("header_type").stringValue()).isEqualTo("preserve");
+        assertThat(zipkin.path("config").path("local_service_name").stringValue()).isEqualTo("kong");
+        assertThat(zipkin.path("protocols").size()).isEqualTo(4);
+    }
+
+    @Test
+    void theEnvVaultSchemaIsServedAndAVaultIsAddressedByItsPrefix() {
+        Response schema = http.get("/schemas/vaults/env");
+        String prefix = unique("vault").toLowerCase(java.util.Locale.ROOT);
+        create("/vaults", json("{\"name\":\"env\",\"prefix\":\"%s\"}", prefix));
+
+        Response vault = http.get("/vaults/" + prefix);
+
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schemaField(schemaField(schema.at("fields"), "config").path("fields"), "prefix").path("type")
+                .stringValue()).isEqualTo("string");
+        assertThat(vault.status()).isEqualTo(200);
+        assertThat(vault.at("config").path("prefix").isNull()).isTrue();
+        assertThat(http.get("/schemas/vaults/nope").at("message").stringValue()).isEqualTo("No vault named 'nope'");
+    }
+
+    @Test
+    void aVaultPrefixNamingABundledVaultIsRefused() {
+        Response response = http.post("/vaults", "{\"name\":\"env\",\"prefix\":\"env\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("fields").path("prefix").stringValue()).isEqualTo("must not be one of: env");
+    }
+
+    @Test
+    void keysAreListedUnderTheirKeySetAndGoWithIt() {
+        String set = unique("set");
+        JsonNode created = create("/key-sets", json("{\"name\":\"%s\"}", set));
+        String kid = unique("kid");
+        Response key = http.post("/key-sets/" + set + "/keys", json(
+                "{\"name\":\"%s\",\"kid\":\"%s\",\"jwk\":\"{\\\"kty\\\":\\\"oct\\\",\\\"kid\\\":\\\"%s\\\",\\\"k\\\":\\\"c2VjcmV0\\\"}\"}",
+                kid, kid, kid));
+
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        assertThat(key.at("set").path("id").stringValue()).isEqualTo(created.path("id").stringValue());
+        assertThat(http.get("/key-sets/" + set + "/keys").at("data").size()).isEqualTo(1);
+        assertThat(http.delete("/key-sets/" + set).status()).isEqualTo(204);
+        assertThat(http.get("/keys/" + kid).status()).isEqualTo(404);
+    }
+
+    @Test
+    void hmacAndOauth2CredentialsLiveUnderTheirConsumerWithGeneratedSecrets() {
+        String consumer = unique("consumer");
+        create("/consumers", json("{\"username\":\"%s\"}", consumer));
+        String user = unique("hmac");
+
+        JsonNode hmac = create("/consumers/" + consumer + "/hmac-auth", "/hmac-auths",
+                json("{\"username\":\"%s\"}", user));
+        JsonNode oauth2 = create("/consumers/" + consumer + "/oauth2", "/oauth2", "{\"name\":\"app\"}");
+
+        assertThat(hmac.path("secret").stringValue()).isNotEmpty();
+        assertThat(oauth2.path("client_id").stringValue()).isNotEmpty();
+        assertThat(oauth2.path("client_secret").stringValue()).isNotEmpty();
+        assertThat(oauth2.path("client_type").stringValue()).isEqualTo("confidential");
+        assertThat(oauth2.path("hash_secret").booleanValue()).isFalse();
+        assertThat(http.get("/hmac-auths/" + user).status()).isEqualTo(200);
+        assertThat(http.get("/oauth2/" + oauth2.path("client_id").stringValue()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOauth2SecretIsStoredHashedWhenAsked() {
+        String consumer = unique("consumer");
+        create("/consumers", json("{\"username\":\"%s\"}", consumer));
+
+        JsonNode oauth2 = create("/consumers/" + consumer + "/oauth2", "/oauth2",
+                "{\"name\":\"app\",\"client_secret\":\"plain-secret\",\"hash_secret\":true}");
+
+        assertThat(oauth2.path("client_secret").stringValue())
+                .matches("\\$pbkdf2-sha512\\$i=10000,l=32\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+    }
+
     /** The entry {@code {name: {...}}} of a schema's {@code fields} array. */
     private static JsonNode schemaField(JsonNode fields, String name) {
         assertThat(fields.isArray()).as("fields is an array").isTrue();

@@ -22,7 +22,8 @@ function identity(entity) {
 /**
  * The group a change is shown in: its service when the plan says which one, else its route, else a kind of
  * top-level entity. A route's service is in the plan only when the route is created or moved (its "service" field).
- * Keys sort services first (by name), then routes, then consumers, upstreams, certificates, global plugins.
+ * Keys sort services first (by name), then routes, then consumers, upstreams, certificates, vaults and keys,
+ * global plugins.
  */
 function groupOf(change, routeServices) {
   const scope = change.scope ?? {};
@@ -35,12 +36,13 @@ function groupOf(change, routeServices) {
         ? {key: `1\u0000${service}`, title: `service ${service}`}
         : {key: `2\u0000${route}`, title: `route ${route}`};
   }
-  if (scope.consumer || ['consumer', 'keyauth_credential', 'basicauth_credential', 'jwt_secret', 'acl']
-      .includes(change.kind)) return {key: '3', title: 'Consumers'};
-  if (scope.upstream || ['upstream', 'target'].includes(change.kind)) return {key: '4', title: 'Upstreams'};
+  // every credential is scoped to its consumer, every target to its upstream
+  if (scope.consumer || change.kind === 'consumer') return {key: '3', title: 'Consumers'};
+  if (scope.upstream || change.kind === 'upstream') return {key: '4', title: 'Upstreams'};
   if (['certificate', 'ca_certificate'].includes(change.kind)) return {key: '5', title: 'Certificates'};
-  if (change.kind === 'plugin') return {key: '6', title: 'Global plugins'};
-  return {key: '7', title: 'Other'};
+  if (['vault', 'key_set', 'key'].includes(change.kind)) return {key: '6', title: 'Vaults and keys'};
+  if (change.kind === 'plugin') return {key: '7', title: 'Global plugins'};
+  return {key: '8', title: 'Other'};
 }
 
 function routeServicesOf(changes) {

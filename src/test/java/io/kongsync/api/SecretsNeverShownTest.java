@@ -21,13 +21,38 @@ import static io.kongsync.api.ServiceFixture.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API token, the Kong admin token and a consumer key from the files go through successful, failed and dry-run
+ * The API token, the Kong admin token, a consumer key, an hmac-auth secret, an oauth2 client secret and a JWK's
+ * private part from the files go through successful, failed and dry-run
  * syncs, every endpoint and every report format; none of them appears in a response, a log line or the history.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverShownTest {
 
     static final String ADMIN_TOKEN = "kong-admin-token-77e1c0";
+    static final String HMAC_SECRET = "hmac-secret-41c7a9";
+    static final String CLIENT_SECRET = "oauth2-secret-8d2e6f";
+    static final String JWK_PRIVATE = "pgJHVtztij6xn6rsVNtJk7OCtPwNvo-Ry_j2Cj_g5bU";
+
+    /** The secrets of the kinds Kong 3.9 added to kongsync's reach: hmac-auth, oauth2 and a JWK's private part. */
+    static final String NEWER_KINDS = """
+            _format_version: "3.0"
+            consumers:
+              - username: partner
+                hmacauth_credentials:
+                  - username: partner-hmac
+                    secret: %s
+                oauth2_credentials:
+                  - name: partner-app
+                    client_id: partner-client
+                    client_secret: %s
+            key_sets:
+              - name: signing
+            keys:
+              - name: signing-jwk
+                kid: signing-2026
+                set: signing
+                jwk: '{"kty":"EC","crv":"P-256","kid":"signing-2026","x":"lnnmbEV3qBsbM63QjIrnlSCU0fBwcVlM1dDszHytaxg","y":"e1lpydq2XIRSJDkziTX9jKrXpwX62KtvVyzlVEB1DKQ","d":"%s"}'
+            """.formatted(HMAC_SECRET, CLIENT_SECRET, JWK_PRIVATE);
 
     @TempDir
     Path root;
@@ -36,6 +61,7 @@ class SecretsNeverShownTest {
     void noSecretInAnyResponseLogLineOrHistoryRecord(CapturedOutput output) throws IOException {
         List<String> seen = new ArrayList<>();
         try (ServiceFixture fixture = new ServiceFixture(root)) {
+            Files.writeString(fixture.routes.resolve("partners.yaml"), NEWER_KINDS);
             Map<String, String> settings = fixture.settings();
             settings.put("kongsync.kong.admin-token", ADMIN_TOKEN);
             settings.put("kongsync.drift.interval", "100ms");
@@ -70,6 +96,10 @@ class SecretsNeverShownTest {
                 seen.add(service.getManagement("/actuator/prometheus").body());
                 assertThat(fixture.admin.get("/key-auths").data()).singleElement()
                         .satisfies(key -> assertThat(key).containsEntry("key", CONSUMER_KEY));
+                assertThat(fixture.admin.get("/hmac-auths").data()).singleElement()
+                        .satisfies(hmac -> assertThat(hmac).containsEntry("secret", HMAC_SECRET));
+                assertThat(fixture.admin.get("/oauth2").data()).singleElement()
+                        .satisfies(app -> assertThat(app).containsEntry("client_secret", CLIENT_SECRET));
             }
             try (Stream<Path> files = Files.walk(fixture.dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -81,6 +111,7 @@ class SecretsNeverShownTest {
         seen.add(output.getAll());
 
         assertThat(String.join("\n", seen)).contains("(sensitive)").contains("failed")
-                .doesNotContain(CONSUMER_KEY).doesNotContain(TOKEN).doesNotContain(ADMIN_TOKEN);
+                .doesNotContain(CONSUMER_KEY).doesNotContain(TOKEN).doesNotContain(ADMIN_TOKEN)
+                .doesNotContain(HMAC_SECRET).doesNotContain(CLIENT_SECRET).doesNotContain(JWK_PRIVATE);
     }
 }

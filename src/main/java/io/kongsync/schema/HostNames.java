@@ -1,10 +1,16 @@
 package io.kongsync.schema;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Parses the address forms Kong's typedefs accept: an IPv4 or IPv6 address or a host name, optionally followed by a
  * port ({@code host:80}, {@code [::1]:80}). A stand-in for Kong's {@code utils.normalize_ip}; never resolves names.
  */
 final class HostNames {
+
+    private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?::(\\d+))?");
+    private static final Pattern NAME_WITH_PORT = Pattern.compile("(.*):(\\d+)");
 
     enum Kind { IPV4, IPV6, NAME }
 
@@ -15,7 +21,11 @@ final class HostNames {
     private HostNames() {
     }
 
-    /** The parsed address, or null when the text is neither an IP address nor a valid host name. */
+    /**
+     * The parsed address, or null when the text is neither an IP address nor a valid host name. As Kong, the kind
+     * is decided by exclusion first (more than one colon: IPv6; only digits, dots and one colon: IPv4; otherwise a
+     * name) and the text must then be valid as that kind: {@code 10.0.0.300} is an invalid IPv4 address, not a name.
+     */
     static Address parse(String text) {
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
@@ -32,11 +42,18 @@ final class HostNames {
         if (colons > 1) {
             return isIpv6(text) ? new Address(Kind.IPV6, text, null) : null;
         }
-        String host = colons == 1 ? text.substring(0, text.indexOf(':')) : text;
-        Integer port = colons == 1 ? port(text.substring(text.indexOf(':') + 1)) : null;
-        if (isIpv4(host)) {
-            return new Address(Kind.IPV4, host, port);
+        String remainder = text.replace(":", "");
+        if (!remainder.isEmpty() && remainder.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            Matcher m = IPV4_WITH_PORT.matcher(text);
+            if (!m.matches() || !isIpv4(m.group(1))) {
+                return null;
+            }
+            return new Address(Kind.IPV4, m.group(1), m.group(2) == null ? null : port(m.group(2)));
         }
+        // a name: only a trailing ':<digits>' is a port; any other colon makes the name invalid
+        Matcher m = NAME_WITH_PORT.matcher(text);
+        String host = m.matches() ? m.group(1) : text;
+        Integer port = m.matches() ? port(m.group(2)) : null;
         return isHostName(host) ? new Address(Kind.NAME, host, port) : null;
     }
 
@@ -81,29 +98,36 @@ final class HostNames {
         return compressed ? groups < 8 : groups == 8;
     }
 
+    /**
+     * Kong's {@code check_hostname}: letters, digits, '-', '.' and '_' only; no label ends with '-'; no label is
+     * empty but the last (a fully qualified name may end with a dot). Kong sets no length limits.
+     */
     static boolean isHostName(String s) {
-        if (s.isEmpty() || s.length() > 253) {
+        if (s.isEmpty()) {
             return false;
         }
-        for (String label : s.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_')) {
                 return false;
             }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
-                    return false;
-                }
+        }
+        String[] labels = s.split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].endsWith("-") || (labels[i].isEmpty() && i != labels.length - 1)) {
+                return false;
             }
         }
         return true;
     }
 
-    private static Integer port(String text) {
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
+    /** The port, or -1 when the digits make no port number (over 65535). */
+    private static Integer port(String digits) {
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
-        int port = Integer.parseInt(text);
+        int port = Integer.parseInt(digits);
         return port > 65535 ? -1 : port;
     }
 }

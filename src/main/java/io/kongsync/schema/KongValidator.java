@@ -106,7 +106,9 @@ public final class KongValidator {
     private static List<FieldError> shorthandConflicts(List<Shorthand> shorthands, Map<String, Object> config) {
         List<FieldError> errors = new ArrayList<>();
         for (Shorthand s : shorthands) {
-            if (!s.deprecated() || s.isDropped()) {
+            // Kong compares only a shorthand whose deprecation names its replacement (replaced_with); one without
+            // (opentelemetry's endpoint) simply loses to a non-null new field
+            if (!s.echoed() || s.isDropped()) {
                 continue;
             }
             Object old = EntityChecks.get(config, s.from());

@@ -119,7 +119,7 @@ public final class Normalizer {
                     for (Object o : c) {
                         out.add(f.elements() == null ? Values.canonical(o) : value(f.elements(), o, true));
                     }
-                    return out.isEmpty() ? emptyForm(f) : out;
+                    return out.isEmpty() ? emptyCollection(f, new ArrayList<>()) : out;
                 }
                 return v;
             case SET:
@@ -130,7 +130,7 @@ public final class Normalizer {
                     }
                     List<Object> out = new ArrayList<>(unique);
                     out.sort(Values.ORDER);
-                    return out.isEmpty() ? emptyForm(f) : out;
+                    return out.isEmpty() ? emptyCollection(f, new ArrayList<>()) : out;
                 }
                 return v;
             case MAP:
@@ -138,7 +138,7 @@ public final class Normalizer {
                     Map<String, Object> out = new TreeMap<>();
                     m.forEach((k, val) -> out.put(String.valueOf(k),
                             f.elements() == null ? Values.canonical(val) : value(f.elements(), val, true)));
-                    return out.isEmpty() ? emptyForm(f) : out;
+                    return out.isEmpty() ? emptyCollection(f, new TreeMap<String, Object>()) : out;
                 }
                 return v;
             case RECORD:
@@ -148,6 +148,18 @@ public final class Normalizer {
             default:
                 return v;
         }
+    }
+
+    /**
+     * An explicit empty list or map. Where the default is not empty it stays empty: Kong keeps it as given (it fills
+     * a default only for an absent value), and plugins iterate such fields without a nil check (jwt's
+     * {@code uri_param_names: []} turns off tokens in the query string; null there would fail every request).
+     * Otherwise it is one value with null, as {@link #emptyForm} says.
+     */
+    private static Object emptyCollection(Field f, Object empty) {
+        Object d = f.defaultValue();
+        boolean nonEmptyDefault = (d instanceof Collection<?> c && !c.isEmpty()) || (d instanceof Map<?, ?> m && !m.isEmpty());
+        return nonEmptyDefault ? empty : emptyForm(f);
     }
 
     /** Kong treats null and an empty list or map alike; both become the field's default form. */

@@ -79,6 +79,15 @@ class AllBundledPluginsRoundTripTest {
     }
 
     @Test
+    void anExplicitEmptyListReachesKongAsAnEmptyList() {
+        Map<String, Object> jwt = admin.get("/plugins?size=1000").data().stream()
+                .filter(p -> "jwt".equals(p.get("name"))).findFirst().orElseThrow();
+
+        // jwt iterates uri_param_names: null there would fail every request; [] turns query-string tokens off
+        assertThat(((Map<?, ?>) jwt.get("config")).get("uri_param_names")).isEqualTo(List.of());
+    }
+
+    @Test
     void aDumpOfTheSyncedPluginsPlansNothing() {
         Path dumped = dir.resolve("dump.yaml");
 

@@ -6,13 +6,18 @@ import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKind;
 import io.kongsync.state.StateLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,5 +179,48 @@ class AllBundledPluginsTest {
         assertThat(lines.subList(0, lines.size() - 1))
                 .containsExactlyElementsOf(expected.stream().map(line -> INVALID + line).toList());
         assertThat(lines.get(lines.size() - 1)).isEqualTo(expected.size() + " problems found; nothing was applied.");
+    }
+
+    /**
+     * Valid in Kong 3.9.1 but refused by the decK-file JSON Schema stage ({@code io.kongsync.validate}, not this
+     * package): zipkin's and opentelemetry's {@code propagation} record has a default ({@code default_format} b3 or
+     * w3c), so it need not be written; and session's {@code cookie_samesite} shorthand is declared as a plain string,
+     * Kong turning {@code off} into {@code Lax}. Kong's rules ({@link KongValidator}) accept both.
+     */
+    @Test
+    @Disabled("the JSON Schema generator (io.kongsync.validate) ignores a record's default and gives a shorthand its "
+            + "target's enum; reported, not ours to change")
+    void pluginsKongAcceptsAsWrittenAreValid(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("kong-accepts.yaml");
+        Files.writeString(file, """
+                _format_version: "3.0"
+                plugins:
+                  - name: zipkin
+                    config:
+                      http_endpoint: http://zipkin.ecs.local:9411/api/v2/spans
+                  - name: opentelemetry
+                    config:
+                      traces_endpoint: http://otel-collector.ecs.local:4318/v1/traces
+                  - name: session
+                    config:
+                      secret: change-me-session-secret
+                      cookie_samesite: "off"
+                """);
+
+        CliRun run = CliRun.of("validate", "-s", file.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void kongsRulesAcceptThosePlugins() {
+        KongValidator kong = new KongValidator();
+        assertThat(kong.validatePlugin(Schemas.plugin("zipkin").orElseThrow(), Map.of("name", "zipkin",
+                "config", Map.of("http_endpoint", "http://zipkin.ecs.local:9411/api/v2/spans")))).isEmpty();
+        assertThat(kong.validatePlugin(Schemas.plugin("opentelemetry").orElseThrow(), Map.of("name",
+                "opentelemetry", "config", Map.of("traces_endpoint", "http://otel:4318/v1/traces")))).isEmpty();
+        assertThat(kong.validatePlugin(Schemas.plugin("session").orElseThrow(), Map.of("name", "session",
+                "config", Map.of("cookie_samesite", "off")))).isEmpty();
     }
 }

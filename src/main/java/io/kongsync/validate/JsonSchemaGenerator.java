@@ -189,7 +189,9 @@ public final class JsonSchemaGenerator {
     private Map<String, Object> withShorthands(Map<String, Object> config, PluginSchema plugin) {
         for (Shorthand shorthand : plugin.shorthands()) {
             Field target = plugin.entitySchema().fieldAt("config." + shorthand.to());
-            Map<String, Object> schema = target == null ? new LinkedHashMap<>() : nullable(fieldSchema(target));
+            // a shorthand Kong translates (session's cookie_samesite: off) is checked by Kong's rules, not here
+            Map<String, Object> schema = target == null || !shorthand.echoed()
+                    ? new LinkedHashMap<>() : nullable(fieldSchema(target));
             schema.put("description", "Shorthand for " + shorthand.to() + (shorthand.deprecated() ? " (deprecated)." : "."));
             if (shorthand.deprecated()) {
                 schema.put("deprecated", true);
@@ -259,6 +261,9 @@ public final class JsonSchemaGenerator {
 
     /** Kong fills defaults, generates auto fields and expands absent records, so only the rest must be written. */
     static boolean mustBeWritten(Field f) {
+        if (f.hasDefault()) {
+            return false;
+        }
         if (f.type() == FieldType.RECORD) {
             return !f.isNullableRecord() && f.fields().stream().anyMatch(JsonSchemaGenerator::mustBeWritten);
         }

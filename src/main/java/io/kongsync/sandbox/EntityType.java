@@ -26,7 +26,13 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         /** Kong's {@code ttl = true}: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
         TTL,
         /** Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}). */
-        ADDRESSED_BY_SNI
+        ADDRESSED_BY_SNI,
+        /**
+         * Kong's plugins ({@code kong/db/schema/entities/plugins.lua}, {@code kong/api/routes/plugins.lua}): the schema
+         * is the one of the plugin its {@code name} names, so validation, PATCH merges and form typing read that name
+         * first, and there is no entity schema of its own to validate against.
+         */
+        PLUGIN
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
@@ -104,7 +110,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
                         new Reference("service", "services", Reference.OnDelete.CASCADE),
                         new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)),
-                true, false, true));
+                true, false, true).with(Trait.PLUGIN));
         ALL = List.copyOf(all);
         for (EntityType t : ALL) {
             BY_NAME.put(t.name, t);
@@ -136,7 +142,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     }
 
     boolean isPlugin() {
-        return name.equals("plugins");
+        return traits.contains(Trait.PLUGIN);
     }
 
     /** The foreign key whose parent Kong serves at {@code /E/{e}/field}, or null. */

@@ -61,7 +61,7 @@ final class Entities {
             id = Ids.isUuid(bodyId) ? ((String) bodyId).toLowerCase(java.util.Locale.ROOT) : Ids.random();
         }
         boolean snisGiven = input.containsKey("snis");
-        if (type.name().equals("certificates") && input.get("snis") instanceof Collection<?> names) {
+        if (type.ownsSnis() && input.get("snis") instanceof Collection<?> names) {
             Set<Object> seen = new HashSet<>();
             for (Object n : names) {
                 if (!seen.add(n)) {
@@ -113,7 +113,7 @@ final class Entities {
         }
 
         List<String> snis = null;
-        if (type.name().equals("certificates")) {
+        if (type.ownsSnis()) {
             Object given = fields.remove("snis");
             if (snisGiven || mode != Mode.UPDATE) {
                 snis = new ArrayList<>();
@@ -141,7 +141,7 @@ final class Entities {
             row.put("updated_at", now);
         }
         for (Field f : schema.fields()) {
-            if (!(type.name().equals("certificates") && f.name().equals("snis"))) {
+            if (!(type.ownsSnis() && f.name().equals("snis"))) {
                 row.put(f.name(), fields.get(f.name()));
             }
         }
@@ -246,7 +246,7 @@ final class Entities {
             out.put("ttl", store.table(type).secondsLeft((String) row.get("id")));
             return out;
         }
-        if (!type.name().equals("certificates")) {
+        if (!type.ownsSnis()) {
             return row;
         }
         Table sniTable = store.table("snis");
@@ -265,7 +265,7 @@ final class Entities {
         if (Ids.isUuid(ident)) {
             return table.get(ident.toLowerCase(java.util.Locale.ROOT));
         }
-        if (type.name().equals("certificates")) {
+        if (type.addressedBySni()) {
             Table snis = store.table("snis");
             String sniId = snis.findBy("name", ident);
             return sniId == null ? null : table.get(Table.foreignId(snis.get(sniId).get("certificate")));

@@ -25,8 +25,19 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     enum Trait {
         /** Kong's {@code ttl = true}: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
         TTL,
-        /** Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}). */
+        /**
+         * Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}, Kong's
+         * {@code kong/api/routes/certificates.lua}); a type with this trait owns its SNIs.
+         */
         ADDRESSED_BY_SNI,
+        /**
+         * Kong's certificates DAO ({@code kong/db/dao/certificates.lua}, its {@code *_with_name_list} functions): the
+         * SNIs are written and shown as a list of names, {@code snis}, kept as SNI entities that belong to the
+         * certificate. A name written twice, or one another certificate has, is refused; a write's list replaces the
+         * certificate's SNIs (a PATCH without one leaves them); the list is shown sorted. In a declarative
+         * configuration a list of names under {@code snis} is that list, not nested SNI entities.
+         */
+        CERTIFICATE_OWNS_SNIS,
         /**
          * Kong's plugins ({@code kong/db/schema/entities/plugins.lua}, {@code kong/api/routes/plugins.lua}): the schema
          * is the one of the plugin its {@code name} names, so validation, PATCH merges and form typing read that name
@@ -65,7 +76,8 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     static {
         List<EntityType> all = new ArrayList<>();
         all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
-                null, List.of(), List.of(), true, false, true).with(Trait.ADDRESSED_BY_SNI));
+                null, List.of(), List.of(), true, false, true)
+                .with(Trait.CERTIFICATE_OWNS_SNIS, Trait.ADDRESSED_BY_SNI));
         all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
                 List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE).withoutParentEndpoint()),
                 true, false, true));
@@ -135,6 +147,10 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
 
     boolean addressedBySni() {
         return traits.contains(Trait.ADDRESSED_BY_SNI);
+    }
+
+    boolean ownsSnis() {
+        return traits.contains(Trait.CERTIFICATE_OWNS_SNIS);
     }
 
     boolean hasTtl() {

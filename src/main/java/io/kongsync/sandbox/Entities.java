@@ -215,7 +215,7 @@ final class Entities {
                 }
             }
         }
-        if (type.name().equals("ca_certificates")) {
+        if (type.has(EntityType.Trait.CA_REFERENCE_CHECK)) {
             for (Map<String, Object> service : store.table("services").all()) {
                 if (service.get("ca_certificates") instanceof Collection<?> ids && ids.contains(id)) {
                     throw ApiError.dao(400, 19, "referenced by others",
@@ -461,7 +461,6 @@ final class Entities {
                     fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
                 }
             }
-            case "ca_certificates" -> fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
             case "oauth2_credentials" -> {
                 // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
                 if (transform && Boolean.TRUE.equals(fields.get("hash_secret")) && fields.get("client_secret") != null
@@ -471,6 +470,9 @@ final class Entities {
             }
             default -> {
             }
+        }
+        if (type.has(EntityType.Trait.CERT_DIGEST)) {
+            fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
         }
         // Kong fills every absent string field its schema marks auto with a random string
         if (type.schema() != null) {

@@ -43,7 +43,17 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
          * is the one of the plugin its {@code name} names, so validation, PATCH merges and form typing read that name
          * first, and there is no entity schema of its own to validate against.
          */
-        PLUGIN
+        PLUGIN,
+        /**
+         * Kong's ca_certificates schema ({@code kong/db/schema/entities/ca_certificates.lua}): every write sets
+         * {@code cert_digest} to the SHA-256 of the certificate in {@code cert}, and that digest is unique.
+         */
+        CERT_DIGEST,
+        /**
+         * Kong's ca_certificates DAO ({@code kong/db/dao/ca_certificates.lua}, {@code check_ca_reference}): a delete is
+         * refused (400, code 19) while a service lists the CA certificate in its {@code ca_certificates}.
+         */
+        CA_REFERENCE_CHECK
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
@@ -83,7 +93,7 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 true, false, true));
         all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
                 Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
-                true, false, true));
+                true, false, true).with(Trait.CERT_DIGEST, Trait.CA_REFERENCE_CHECK));
         all.add(new EntityType("vaults", "vaults", "vaults", Schemas.entity(EntityKind.VAULT), "prefix",
                 List.of(List.of("prefix")), List.of(), true, false, true));
         all.add(new EntityType("key_sets", "key-sets", "key-sets", Schemas.entity(EntityKind.KEY_SET), "name",
@@ -151,6 +161,10 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
 
     boolean ownsSnis() {
         return traits.contains(Trait.CERTIFICATE_OWNS_SNIS);
+    }
+
+    boolean has(Trait trait) {
+        return traits.contains(trait);
     }
 
     boolean hasTtl() {

@@ -1,5 +1,6 @@
 package io.kongsync.sandbox;
 
+import io.kongsync.sandbox.EntityType.Trait;
 import io.kongsync.schema.Field;
 import io.kongsync.schema.FieldError;
 import io.kongsync.schema.FieldType;
@@ -215,7 +216,7 @@ final class Entities {
                 }
             }
         }
-        if (type.has(EntityType.Trait.CA_REFERENCE_CHECK)) {
+        if (type.has(Trait.CA_REFERENCE_CHECK)) {
             for (Map<String, Object> service : store.table("services").all()) {
                 if (service.get("ca_certificates") instanceof Collection<?> ids && ids.contains(id)) {
                     throw ApiError.dao(400, 19, "referenced by others",
@@ -439,39 +440,24 @@ final class Entities {
         return false;
     }
 
-    /** Server-side values: generated credential keys and secrets, hashed basic-auth passwords, CA digests. */
+    /**
+     * Server-side values: hashed basic-auth passwords and oauth2 client secrets, CA digests, and the random strings
+     * Kong generates for absent {@code auto} fields (credential keys and secrets).
+     */
     private static void generate(EntityType type, Map<String, Object> fields, boolean transform) {
-        switch (type.name()) {
-            case "keyauth_credentials" -> {
-                fields.putIfAbsent("ttl", null);
-                if (fields.get("key") == null) {
-                    fields.put("key", Ids.randomSecret());
-                }
-            }
-            case "jwt_secrets" -> {
-                if (fields.get("key") == null) {
-                    fields.put("key", Ids.randomSecret());
-                }
-                if (fields.get("secret") == null) {
-                    fields.put("secret", Ids.randomSecret());
-                }
-            }
-            case "basicauth_credentials" -> {
-                if (transform) {
-                    fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
-                }
-            }
-            case "oauth2_credentials" -> {
-                // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
-                if (transform && Boolean.TRUE.equals(fields.get("hash_secret")) && fields.get("client_secret") != null
-                        && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
-                    fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
-                }
-            }
-            default -> {
-            }
+        if (type.hasTtl()) {
+            fields.putIfAbsent("ttl", null);
         }
-        if (type.has(EntityType.Trait.CERT_DIGEST)) {
+        if (transform && type.has(Trait.HASHED_PASSWORD)) {
+            fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
+        }
+        // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
+        if (transform && type.has(Trait.HASHED_CLIENT_SECRET) && Boolean.TRUE.equals(fields.get("hash_secret"))
+                && fields.get("client_secret") != null
+                && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
+            fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
+        }
+        if (type.has(Trait.CERT_DIGEST)) {
             fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
         }
         // Kong fills every absent string field its schema marks auto with a random string

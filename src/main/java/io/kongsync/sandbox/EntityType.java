@@ -53,7 +53,18 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
          * Kong's ca_certificates DAO ({@code kong/db/dao/ca_certificates.lua}, {@code check_ca_reference}): a delete is
          * refused (400, code 19) while a service lists the CA certificate in its {@code ca_certificates}.
          */
-        CA_REFERENCE_CHECK
+        CA_REFERENCE_CHECK,
+        /**
+         * Kong's basic-auth credentials ({@code kong/plugins/basic-auth/daos.lua}, {@code crypto.lua}): a password
+         * written is stored as the hex SHA-1 of the password followed by the consumer's id (when the write transforms).
+         */
+        HASHED_PASSWORD,
+        /**
+         * Kong's oauth2 credentials ({@code kong/plugins/oauth2/daos.lua}): with {@code hash_secret}, a
+         * {@code client_secret} written is stored as its PBKDF2 hash (when the write transforms); one that already is
+         * such a hash is kept.
+         */
+        HASHED_CLIENT_SECRET
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
@@ -120,13 +131,13 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
                 List.of(List.of("key"))).with(Trait.TTL));
         all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
-                "username", List.of(List.of("username"))));
+                "username", List.of(List.of("username"))).with(Trait.HASHED_PASSWORD));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
         all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
         all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth", EntityKind.HMACAUTH_CREDENTIAL,
                 "username", List.of(List.of("username"))));
         all.add(credential("oauth2_credentials", "oauth2", "oauth2", EntityKind.OAUTH2_CREDENTIAL, "client_id",
-                List.of(List.of("client_id"))));
+                List.of(List.of("client_id"))).with(Trait.HASHED_CLIENT_SECRET));
         all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
                 List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
                 List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),

@@ -65,8 +65,8 @@ final class EntityEndpoints {
         int size = Paging.size(req.query());
         String after = Paging.after(req.query());
         TagFilter tags = TagFilter.parse(req.query().get("tags"));
-        if (type.name().equals("consumers") && req.query().containsKey("custom_id")) {
-            return customId(req.query().get("custom_id"));
+        if (type.has(EntityType.Trait.CUSTOM_ID_LOOKUP) && req.query().containsKey("custom_id")) {
+            return customId(type, req.query().get("custom_id"));
         }
         StringBuilder extra = new StringBuilder();
         if (tags != null) {
@@ -79,12 +79,12 @@ final class EntityEndpoints {
                 "/" + type.path(), extra.toString(), row -> Entities.view(store, type, row))));
     }
 
-    private Response customId(String customId) {
+    private Response customId(EntityType type, String customId) {
         if (customId.isEmpty()) {
             throw ApiError.message(400, "custom_id must be an unempty string");
         }
         return Response.of(200, state.read(store -> {
-            Table table = store.table("consumers");
+            Table table = store.table(type);
             String id = table.findBy("custom_id", customId);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", id == null ? List.of() : List.of(table.get(id)));

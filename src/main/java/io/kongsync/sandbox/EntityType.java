@@ -64,7 +64,12 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
          * {@code client_secret} written is stored as its PBKDF2 hash (when the write transforms); one that already is
          * such a hash is kept.
          */
-        HASHED_CLIENT_SECRET
+        HASHED_CLIENT_SECRET,
+        /**
+         * Kong's consumers list ({@code kong/api/routes/consumers.lua}): {@code GET /consumers?custom_id=x} is a lookup
+         * by {@code custom_id}, one page of at most that consumer, not a filtered list; an empty value is refused.
+         */
+        CUSTOM_ID_LOOKUP
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
@@ -127,7 +132,8 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 List.of(List.of("name")),
                 List.of(new Reference("service", "services", Reference.OnDelete.RESTRICT)), true, false, true));
         all.add(new EntityType("consumers", "consumers", "consumers", Schemas.entity(EntityKind.CONSUMER), "username",
-                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true));
+                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true)
+                .with(Trait.CUSTOM_ID_LOOKUP));
         all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
                 List.of(List.of("key"))).with(Trait.TTL));
         all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,

@@ -15,11 +15,13 @@ import java.util.Set;
 /**
  * What the sandbox knows about one Kong DAO: its name ({@code keyauth_credentials}), its Admin API path
  * ({@code key-auths}) and nested path under its parent ({@code key-auth}), its schema, endpoint key, unique
- * constraints, foreign keys, and timestamp flavour (kong-admin-api.md 1.1, 1.11, 1.12).
+ * constraints, foreign keys, and timestamp flavour (kong-admin-api.md 1.1, 1.11, 1.12); what only some DAOs do, as
+ * {@link Trait}s; and {@code keyUnderParent}, the field that with its parent addresses a row under the parent
+ * ({@code /upstreams/{u}/targets/{target}}, {@code /consumers/{c}/acls/{group}}), or null when the endpoint key does.
  */
 record EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
                   List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
-                  boolean floatTimestamps, boolean topLevel, Set<Trait> traits) {
+                  boolean floatTimestamps, boolean topLevel, Set<Trait> traits, String keyUnderParent) {
 
     /** What only some DAOs do. */
     enum Trait {
@@ -69,18 +71,28 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
          * Kong's consumers list ({@code kong/api/routes/consumers.lua}): {@code GET /consumers?custom_id=x} is a lookup
          * by {@code custom_id}, one page of at most that consumer, not a filtered list; an empty value is refused.
          */
-        CUSTOM_ID_LOOKUP
+        CUSTOM_ID_LOOKUP,
+        /**
+         * Kong's targets under their upstream ({@code kong/api/routes/upstreams.lua}, {@code kong/db/dao/targets.lua}):
+         * listed newest first with a numeric {@code offset}; {@code PUT} updates the target as {@code PATCH} does; an
+         * address without a port finds the target at the default port too.
+         */
+        TARGET_ENDPOINTS
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
                List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
                boolean floatTimestamps, boolean topLevel) {
         this(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt, floatTimestamps, topLevel,
-                Set.of());
+                Set.of(), null);
     }
 
     EntityType {
         traits = Set.copyOf(traits);
+        if (keyUnderParent != null && keyUnderParentConstraint(uniques, references, keyUnderParent) < 0) {
+            throw new IllegalArgumentException(name + ": addressed under its parent by " + keyUnderParent
+                    + " without a unique constraint on its parent's foreign key and " + keyUnderParent);
+        }
     }
 
     /** The same type with these traits too. */
@@ -88,7 +100,26 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         Set<Trait> all = new java.util.HashSet<>(traits);
         all.addAll(List.of(more));
         return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt,
-                floatTimestamps, topLevel, all);
+                floatTimestamps, topLevel, all, keyUnderParent);
+    }
+
+    /**
+     * The same type, addressed under its parent by {@code field} as well as by id (Kong looks the row up by its
+     * parent and that field, the unique constraint the two make).
+     */
+    EntityType keyedUnderParentBy(String field) {
+        return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt,
+                floatTimestamps, topLevel, traits, field);
+    }
+
+    private static int keyUnderParentConstraint(List<List<String>> uniques, List<Reference> references, String key) {
+        for (Reference r : references) {
+            int i = uniques.indexOf(List.of(r.field(), key));
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
@@ -127,7 +158,8 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 true, false, true));
         all.add(new EntityType("targets", "targets", "targets", Schemas.entity(EntityKind.TARGET), "target",
                 List.of(List.of("upstream", "target")),
-                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false));
+                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false)
+                .keyedUnderParentBy("target").with(Trait.TARGET_ENDPOINTS));
         all.add(new EntityType("routes", "routes", "routes", Schemas.entity(EntityKind.ROUTE), "name",
                 List.of(List.of("name")),
                 List.of(new Reference("service", "services", Reference.OnDelete.RESTRICT)), true, false, true));
@@ -139,7 +171,8 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
                 "username", List.of(List.of("username"))).with(Trait.HASHED_PASSWORD));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
-        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
+        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group")))
+                .keyedUnderParentBy("group"));
         all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth", EntityKind.HMACAUTH_CREDENTIAL,
                 "username", List.of(List.of("username"))));
         all.add(credential("oauth2_credentials", "oauth2", "oauth2", EntityKind.OAUTH2_CREDENTIAL, "client_id",

@@ -61,12 +61,12 @@ final class Entities {
             }
             id = Ids.isUuid(bodyId) ? ((String) bodyId).toLowerCase(java.util.Locale.ROOT) : Ids.random();
         }
-        boolean snisGiven = input.containsKey("snis");
-        if (type.ownsSnis() && input.get("snis") instanceof Collection<?> names) {
+        boolean snisGiven = input.containsKey(EntityType.SNI_NAMES);
+        if (type.ownsSnis() && input.get(EntityType.SNI_NAMES) instanceof Collection<?> names) {
             Set<Object> seen = new HashSet<>();
             for (Object n : names) {
                 if (!seen.add(n)) {
-                    errors.add(new FieldError("snis", n + " is duplicated"));
+                    errors.add(new FieldError(EntityType.SNI_NAMES, n + " is duplicated"));
                     break;
                 }
             }
@@ -115,7 +115,7 @@ final class Entities {
 
         List<String> snis = null;
         if (type.ownsSnis()) {
-            Object given = fields.remove("snis");
+            Object given = fields.remove(EntityType.SNI_NAMES);
             if (snisGiven || mode != Mode.UPDATE) {
                 snis = new ArrayList<>();
                 if (given instanceof Collection<?> c) {
@@ -142,7 +142,7 @@ final class Entities {
             row.put("updated_at", now);
         }
         for (Field f : schema.fields()) {
-            if (!(type.ownsSnis() && f.name().equals("snis"))) {
+            if (!(type.ownsSnis() && f.name().equals(EntityType.SNI_NAMES))) {
                 row.put(f.name(), fields.get(f.name()));
             }
         }
@@ -168,7 +168,7 @@ final class Entities {
                 if (sniId != null) {
                     String owner = Table.foreignId(sniTable.get(sniId).get("certificate"));
                     if (!id.equals(owner)) {
-                        throw Errors.schemaViolation(List.of(new FieldError("snis",
+                        throw Errors.schemaViolation(List.of(new FieldError(EntityType.SNI_NAMES,
                                 name + " already associated with existing certificate '" + owner + "'")));
                     }
                 }
@@ -256,7 +256,7 @@ final class Entities {
             names.add(String.valueOf(sniTable.get(sniId).get("name")));
         }
         Map<String, Object> out = new LinkedHashMap<>(row);
-        out.put("snis", new ArrayList<>(names));
+        out.put(EntityType.SNI_NAMES, new ArrayList<>(names));
         return out;
     }
 

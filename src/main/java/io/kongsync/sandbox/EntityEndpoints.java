@@ -156,7 +156,7 @@ final class EntityEndpoints {
         if (!type.addressedBySni()) {
             return body;
         }
-        Object snis = body.get("snis");
+        Object snis = body.get(EntityType.SNI_NAMES);
         if (snis instanceof String one) {
             snis = put && urlSni != null && !urlSni.equals(one) ? List.of(one, urlSni) : List.of(one);
         } else if (snis instanceof List<?> names && put && urlSni != null && !names.contains(urlSni)) {
@@ -164,8 +164,8 @@ final class EntityEndpoints {
             more.add(urlSni);
             snis = more;
         }
-        if (snis != body.get("snis")) {
-            body.put("snis", snis);
+        if (snis != body.get(EntityType.SNI_NAMES)) {
+            body.put(EntityType.SNI_NAMES, snis);
         }
         return body;
     }

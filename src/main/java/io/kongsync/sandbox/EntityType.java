@@ -122,6 +122,9 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return -1;
     }
 
+    /** The field of a type with {@link Trait#CERTIFICATE_OWNS_SNIS} that holds its SNI names. */
+    static final String SNI_NAMES = "snis";
+
     /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
     static final RecordSchema SNI_SCHEMA = io.kongsync.schema.KongSchemas.entity("snis");
 

@@ -166,7 +166,7 @@ final class DeclarativeConfig {
             List<Map.Entry<EntityType, List<?>>> children = new ArrayList<>();
             for (String key : new ArrayList<>(input.keySet())) {
                 EntityType child = EntityType.byName(key);
-                boolean sniNames = type.name().equals("certificates") && key.equals("snis")
+                boolean sniNames = type.ownsSnis() && key.equals(EntityType.SNI_NAMES)
                         && input.get(key) instanceof List<?> l && l.stream().allMatch(v -> v instanceof String);
                 if (child != null && child.referenceTo(type.name()) != null && input.get(key) instanceof List<?> l
                         && !sniNames) {

@@ -1,5 +1,6 @@
 package io.kongsync.sandbox;
 
+import io.kongsync.sandbox.EntityType.Trait;
 import io.kongsync.schema.Field;
 import io.kongsync.schema.FieldError;
 import io.kongsync.schema.FieldType;
@@ -60,12 +61,12 @@ final class Entities {
             }
             id = Ids.isUuid(bodyId) ? ((String) bodyId).toLowerCase(java.util.Locale.ROOT) : Ids.random();
         }
-        boolean snisGiven = input.containsKey("snis");
-        if (type.name().equals("certificates") && input.get("snis") instanceof Collection<?> names) {
+        boolean snisGiven = input.containsKey(EntityType.SNI_NAMES);
+        if (type.ownsSnis() && input.get(EntityType.SNI_NAMES) instanceof Collection<?> names) {
             Set<Object> seen = new HashSet<>();
             for (Object n : names) {
                 if (!seen.add(n)) {
-                    errors.add(new FieldError("snis", n + " is duplicated"));
+                    errors.add(new FieldError(EntityType.SNI_NAMES, n + " is duplicated"));
                     break;
                 }
             }
@@ -113,8 +114,8 @@ final class Entities {
         }
 
         List<String> snis = null;
-        if (type.name().equals("certificates")) {
-            Object given = fields.remove("snis");
+        if (type.ownsSnis()) {
+            Object given = fields.remove(EntityType.SNI_NAMES);
             if (snisGiven || mode != Mode.UPDATE) {
                 snis = new ArrayList<>();
                 if (given instanceof Collection<?> c) {
@@ -141,7 +142,7 @@ final class Entities {
             row.put("updated_at", now);
         }
         for (Field f : schema.fields()) {
-            if (!(type.name().equals("certificates") && f.name().equals("snis"))) {
+            if (!(type.ownsSnis() && f.name().equals(EntityType.SNI_NAMES))) {
                 row.put(f.name(), fields.get(f.name()));
             }
         }
@@ -167,7 +168,7 @@ final class Entities {
                 if (sniId != null) {
                     String owner = Table.foreignId(sniTable.get(sniId).get("certificate"));
                     if (!id.equals(owner)) {
-                        throw Errors.schemaViolation(List.of(new FieldError("snis",
+                        throw Errors.schemaViolation(List.of(new FieldError(EntityType.SNI_NAMES,
                                 name + " already associated with existing certificate '" + owner + "'")));
                     }
                 }
@@ -215,7 +216,7 @@ final class Entities {
                 }
             }
         }
-        if (type.name().equals("ca_certificates")) {
+        if (type.has(Trait.CA_REFERENCE_CHECK)) {
             for (Map<String, Object> service : store.table("services").all()) {
                 if (service.get("ca_certificates") instanceof Collection<?> ids && ids.contains(id)) {
                     throw ApiError.dao(400, 19, "referenced by others",
@@ -246,7 +247,7 @@ final class Entities {
             out.put("ttl", store.table(type).secondsLeft((String) row.get("id")));
             return out;
         }
-        if (!type.name().equals("certificates")) {
+        if (!type.ownsSnis()) {
             return row;
         }
         Table sniTable = store.table("snis");
@@ -255,7 +256,7 @@ final class Entities {
             names.add(String.valueOf(sniTable.get(sniId).get("name")));
         }
         Map<String, Object> out = new LinkedHashMap<>(row);
-        out.put("snis", new ArrayList<>(names));
+        out.put(EntityType.SNI_NAMES, new ArrayList<>(names));
         return out;
     }
 
@@ -265,7 +266,7 @@ final class Entities {
         if (Ids.isUuid(ident)) {
             return table.get(ident.toLowerCase(java.util.Locale.ROOT));
         }
-        if (type.name().equals("certificates")) {
+        if (type.addressedBySni()) {
             Table snis = store.table("snis");
             String sniId = snis.findBy("name", ident);
             return sniId == null ? null : table.get(Table.foreignId(snis.get(sniId).get("certificate")));
@@ -439,38 +440,25 @@ final class Entities {
         return false;
     }
 
-    /** Server-side values: generated credential keys and secrets, hashed basic-auth passwords, CA digests. */
+    /**
+     * Server-side values: hashed basic-auth passwords and oauth2 client secrets, CA digests, and the random strings
+     * Kong generates for absent {@code auto} fields (credential keys and secrets).
+     */
     private static void generate(EntityType type, Map<String, Object> fields, boolean transform) {
-        switch (type.name()) {
-            case "keyauth_credentials" -> {
-                fields.putIfAbsent("ttl", null);
-                if (fields.get("key") == null) {
-                    fields.put("key", Ids.randomSecret());
-                }
-            }
-            case "jwt_secrets" -> {
-                if (fields.get("key") == null) {
-                    fields.put("key", Ids.randomSecret());
-                }
-                if (fields.get("secret") == null) {
-                    fields.put("secret", Ids.randomSecret());
-                }
-            }
-            case "basicauth_credentials" -> {
-                if (transform) {
-                    fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
-                }
-            }
-            case "ca_certificates" -> fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
-            case "oauth2_credentials" -> {
-                // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
-                if (transform && Boolean.TRUE.equals(fields.get("hash_secret")) && fields.get("client_secret") != null
-                        && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
-                    fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
-                }
-            }
-            default -> {
-            }
+        if (type.hasTtl()) {
+            fields.putIfAbsent("ttl", null);
+        }
+        if (transform && type.has(Trait.HASHED_PASSWORD)) {
+            fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
+        }
+        // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
+        if (transform && type.has(Trait.HASHED_CLIENT_SECRET) && Boolean.TRUE.equals(fields.get("hash_secret"))
+                && fields.get("client_secret") != null
+                && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
+            fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
+        }
+        if (type.has(Trait.CERT_DIGEST)) {
+            fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
         }
         // Kong fills every absent string field its schema marks auto with a random string
         if (type.schema() != null) {

@@ -1,5 +1,7 @@
 package io.kongsync.sandbox;
 
+import io.kongsync.sandbox.EntityType.Trait;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,8 +67,8 @@ final class EntityEndpoints {
         int size = Paging.size(req.query());
         String after = Paging.after(req.query());
         TagFilter tags = TagFilter.parse(req.query().get("tags"));
-        if (type.name().equals("consumers") && req.query().containsKey("custom_id")) {
-            return customId(req.query().get("custom_id"));
+        if (type.has(Trait.CUSTOM_ID_LOOKUP) && req.query().containsKey("custom_id")) {
+            return customId(type, req.query().get("custom_id"));
         }
         StringBuilder extra = new StringBuilder();
         if (tags != null) {
@@ -79,12 +81,12 @@ final class EntityEndpoints {
                 "/" + type.path(), extra.toString(), row -> Entities.view(store, type, row))));
     }
 
-    private Response customId(String customId) {
+    private Response customId(EntityType type, String customId) {
         if (customId.isEmpty()) {
             throw ApiError.message(400, "custom_id must be an unempty string");
         }
         return Response.of(200, state.read(store -> {
-            Table table = store.table("consumers");
+            Table table = store.table(type);
             String id = table.findBy("custom_id", customId);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", id == null ? List.of() : List.of(table.get(id)));
@@ -154,7 +156,7 @@ final class EntityEndpoints {
         if (!type.addressedBySni()) {
             return body;
         }
-        Object snis = body.get("snis");
+        Object snis = body.get(EntityType.SNI_NAMES);
         if (snis instanceof String one) {
             snis = put && urlSni != null && !urlSni.equals(one) ? List.of(one, urlSni) : List.of(one);
         } else if (snis instanceof List<?> names && put && urlSni != null && !names.contains(urlSni)) {
@@ -162,8 +164,8 @@ final class EntityEndpoints {
             more.add(urlSni);
             snis = more;
         }
-        if (snis != body.get("snis")) {
-            body.put("snis", snis);
+        if (snis != body.get(EntityType.SNI_NAMES)) {
+            body.put(EntityType.SNI_NAMES, snis);
         }
         return body;
     }
@@ -264,12 +266,11 @@ final class EntityEndpoints {
     }
 
     private Response delete(EntityType type, String ident, Scope scope) {
-        boolean missingIs404 = scope != null || type.name().equals("targets");
         return state.write(store -> {
             Map<String, Object> existing = scope != null ? findScoped(store, type, ident, scope)
                     : Entities.find(store, type, ident);
             if (existing == null || (scope != null && !belongs(existing, scope))) {
-                if (missingIs404) {
+                if (scope != null) {
                     throw ApiError.notFound();
                 }
                 return Response.noContent();
@@ -369,7 +370,8 @@ final class EntityEndpoints {
         switch (req.method()) {
             case "GET", "HEAD": {
                 int size = Paging.size(req.query());
-                String after = child.name().equals("targets") ? null : Paging.after(req.query());
+                boolean targets = child.has(Trait.TARGET_ENDPOINTS);
+                String after = targets ? null : Paging.after(req.query());
                 TagFilter.parse(req.query().get("tags"));
                 return state.read(store -> {
                     Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
@@ -379,8 +381,9 @@ final class EntityEndpoints {
                     String parentId = (String) parent.get("id");
                     Table table = store.table(child);
                     String base = "/" + parentType.path() + "/" + Paging.escape(parentIdent) + "/" + child.nestedPath();
-                    if (child.name().equals("targets")) {
-                        return Response.of(200, targetsPage(table, parentId, size, req.query().get("offset"), base));
+                    if (targets) {
+                        return Response.of(200, targetsPage(table, ref.field(), parentId, size,
+                                req.query().get("offset"), base));
                     }
                     var ids = table.childrenOf(ref.field(), parentId);
                     var from = after == null ? ids : ids.tailSet(after, false);
@@ -409,9 +412,10 @@ final class EntityEndpoints {
     }
 
     /** Targets list newest first with a numeric offset (kong-admin-api.md 1.7). */
-    private static Map<String, Object> targetsPage(Table table, String upstreamId, int size, String offset, String base) {
+    private static Map<String, Object> targetsPage(Table table, String upstreamField, String upstreamId, int size,
+                                                   String offset, String base) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String id : table.childrenOf("upstream", upstreamId)) {
+        for (String id : table.childrenOf(upstreamField, upstreamId)) {
             rows.add(table.get(id));
         }
         rows.sort(Comparator.<Map<String, Object>, Double>comparing(r -> ((Number) r.get("created_at")).doubleValue())
@@ -445,13 +449,11 @@ final class EntityEndpoints {
         }
         String parentIdent = req.segment(1);
         String ident = req.segment(3);
-        boolean targets = child.name().equals("targets");
         String parentId = state.read(store -> {
             Map<String, Object> parent = Entities.find(store, parentType, parentIdent);
             return parent == null ? null : (String) parent.get("id");
         });
         Scope scope = new Scope(child.referenceTo(parentType.name()).field(), parentId);
-        boolean aclPut = child.name().equals("acls") && req.method().equals("PUT");
         if (parentId == null) {
             throw ApiError.notFound();
         }
@@ -465,7 +467,7 @@ final class EntityEndpoints {
                     return Response.of(200, Entities.view(store, child, row));
                 });
             case "PUT":
-                if (targets) {
+                if (child.has(Trait.TARGET_ENDPOINTS)) {
                     return patch(child, ident, req.args(child), scope);
                 }
                 return put(child, ident, req.args(child), scope);
@@ -478,32 +480,37 @@ final class EntityEndpoints {
         }
     }
 
-    /** A child by id, or by its key within the parent: a target's address, an ACL's group, else the endpoint key. */
+    /**
+     * A child by id, or by its key within the parent ({@link EntityType#keyUnderParent()}: a target's address, an
+     * ACL's group), else by its endpoint key.
+     */
     private static Map<String, Object> findScoped(Store store, EntityType type, String ident, Scope scope) {
         if (Ids.isUuid(ident) || scope.parentId() == null) {
             return Entities.find(store, type, ident);
         }
         Table table = store.table(type);
-        if (type.name().equals("targets") || type.name().equals("acls")) {
-            String keyField = type.name().equals("targets") ? "target" : "group";
+        String keyField = type.keyUnderParent();
+        int constraint = keyField == null ? -1 : type.uniques().indexOf(List.of(scope.field(), keyField));
+        if (constraint >= 0) {
             Map<String, Object> probe = new LinkedHashMap<>();
             probe.put(scope.field(), Entities.foreign(scope.parentId()));
             probe.put(keyField, ident);
-            String id = table.findUnique(0, probe);
-            if (id == null && type.name().equals("targets")) {
-                probe.put("target", withDefaultPort(ident));
-                id = table.findUnique(0, probe);
+            String id = table.findUnique(constraint, probe);
+            if (id == null && type.has(Trait.TARGET_ENDPOINTS)) {
+                probe.put(keyField, withDefaultPort(type, keyField, ident));
+                id = table.findUnique(constraint, probe);
             }
             return id == null ? null : table.get(id);
         }
         return Entities.find(store, type, ident);
     }
 
-    private static String withDefaultPort(String target) {
+    /** An address as the schema stores it: with the default port when it has none. */
+    private static String withDefaultPort(EntityType type, String field, String address) {
         Map<String, Object> probe = new LinkedHashMap<>();
-        probe.put("target", target);
-        Map<String, Object> out = io.kongsync.schema.Normalizer.normalize(EntityType.byName("targets").schema(), probe);
-        return String.valueOf(out.get("target"));
+        probe.put(field, address);
+        Map<String, Object> out = io.kongsync.schema.Normalizer.normalize(type.schema(), probe);
+        return String.valueOf(out.get(field));
     }
 
     private static boolean belongs(Map<String, Object> row, Scope scope) {
@@ -511,8 +518,8 @@ final class EntityEndpoints {
     }
 
     private static String keyField(EntityType type, Scope scope) {
-        if (scope != null && type.name().equals("acls")) {
-            return "group";
+        if (scope != null && type.keyUnderParent() != null) {
+            return type.keyUnderParent();
         }
         return type.endpointKey();
     }

@@ -15,29 +15,84 @@ import java.util.Set;
 /**
  * What the sandbox knows about one Kong DAO: its name ({@code keyauth_credentials}), its Admin API path
  * ({@code key-auths}) and nested path under its parent ({@code key-auth}), its schema, endpoint key, unique
- * constraints, foreign keys, and timestamp flavour (kong-admin-api.md 1.1, 1.11, 1.12).
+ * constraints, foreign keys, and timestamp flavour (kong-admin-api.md 1.1, 1.11, 1.12); what only some DAOs do, as
+ * {@link Trait}s; and {@code keyUnderParent}, the field that with its parent addresses a row under the parent
+ * ({@code /upstreams/{u}/targets/{target}}, {@code /consumers/{c}/acls/{group}}), or null when the endpoint key does.
  */
 record EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
                   List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
-                  boolean floatTimestamps, boolean topLevel, Set<Trait> traits) {
+                  boolean floatTimestamps, boolean topLevel, Set<Trait> traits, String keyUnderParent) {
 
     /** What only some DAOs do. */
     enum Trait {
         /** Kong's {@code ttl = true}: a write may set a time to live ({@code ttl}), echoed as the seconds left. */
         TTL,
-        /** Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}). */
-        ADDRESSED_BY_SNI
+        /**
+         * Also addressed by the name of one of its SNIs ({@code /certificates/{sni}}, Kong's
+         * {@code kong/api/routes/certificates.lua}); a type with this trait owns its SNIs.
+         */
+        ADDRESSED_BY_SNI,
+        /**
+         * Kong's certificates DAO ({@code kong/db/dao/certificates.lua}, its {@code *_with_name_list} functions): the
+         * SNIs are written and shown as a list of names, {@code snis}, kept as SNI entities that belong to the
+         * certificate. A name written twice, or one another certificate has, is refused; a write's list replaces the
+         * certificate's SNIs (a PATCH without one leaves them); the list is shown sorted. In a declarative
+         * configuration a list of names under {@code snis} is that list, not nested SNI entities.
+         */
+        CERTIFICATE_OWNS_SNIS,
+        /**
+         * Kong's plugins ({@code kong/db/schema/entities/plugins.lua}, {@code kong/api/routes/plugins.lua}): the schema
+         * is the one of the plugin its {@code name} names, so validation, PATCH merges and form typing read that name
+         * first, and there is no entity schema of its own to validate against.
+         */
+        PLUGIN,
+        /**
+         * Kong's ca_certificates schema ({@code kong/db/schema/entities/ca_certificates.lua}): every write sets
+         * {@code cert_digest} to the SHA-256 of the certificate in {@code cert}, and that digest is unique.
+         */
+        CERT_DIGEST,
+        /**
+         * Kong's ca_certificates DAO ({@code kong/db/dao/ca_certificates.lua}, {@code check_ca_reference}): a delete is
+         * refused (400, code 19) while a service lists the CA certificate in its {@code ca_certificates}.
+         */
+        CA_REFERENCE_CHECK,
+        /**
+         * Kong's basic-auth credentials ({@code kong/plugins/basic-auth/daos.lua}, {@code crypto.lua}): a password
+         * written is stored as the hex SHA-1 of the password followed by the consumer's id (when the write transforms).
+         */
+        HASHED_PASSWORD,
+        /**
+         * Kong's oauth2 credentials ({@code kong/plugins/oauth2/daos.lua}): with {@code hash_secret}, a
+         * {@code client_secret} written is stored as its PBKDF2 hash (when the write transforms); one that already is
+         * such a hash is kept.
+         */
+        HASHED_CLIENT_SECRET,
+        /**
+         * Kong's consumers list ({@code kong/api/routes/consumers.lua}): {@code GET /consumers?custom_id=x} is a lookup
+         * by {@code custom_id}, one page of at most that consumer, not a filtered list; an empty value is refused.
+         */
+        CUSTOM_ID_LOOKUP,
+        /**
+         * Kong's targets under their upstream ({@code kong/api/routes/upstreams.lua}, {@code kong/db/dao/targets.lua}):
+         * listed newest first with a numeric {@code offset}; {@code PUT} updates the target as {@code PATCH} does; an
+         * address without a port finds the target at the default port too.
+         */
+        TARGET_ENDPOINTS
     }
 
     EntityType(String name, String path, String nestedPath, RecordSchema schema, String endpointKey,
                List<List<String>> uniques, List<Reference> references, boolean hasUpdatedAt,
                boolean floatTimestamps, boolean topLevel) {
         this(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt, floatTimestamps, topLevel,
-                Set.of());
+                Set.of(), null);
     }
 
     EntityType {
         traits = Set.copyOf(traits);
+        if (keyUnderParent != null && keyUnderParentConstraint(uniques, references, keyUnderParent) < 0) {
+            throw new IllegalArgumentException(name + ": addressed under its parent by " + keyUnderParent
+                    + " without a unique constraint on its parent's foreign key and " + keyUnderParent);
+        }
     }
 
     /** The same type with these traits too. */
@@ -45,8 +100,30 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         Set<Trait> all = new java.util.HashSet<>(traits);
         all.addAll(List.of(more));
         return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt,
-                floatTimestamps, topLevel, all);
+                floatTimestamps, topLevel, all, keyUnderParent);
     }
+
+    /**
+     * The same type, addressed under its parent by {@code field} as well as by id (Kong looks the row up by its
+     * parent and that field, the unique constraint the two make).
+     */
+    EntityType keyedUnderParentBy(String field) {
+        return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, references, hasUpdatedAt,
+                floatTimestamps, topLevel, traits, field);
+    }
+
+    private static int keyUnderParentConstraint(List<List<String>> uniques, List<Reference> references, String key) {
+        for (Reference r : references) {
+            int i = uniques.indexOf(List.of(r.field(), key));
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The field of a type with {@link Trait#CERTIFICATE_OWNS_SNIS} that holds its SNI names. */
+    static final String SNI_NAMES = "snis";
 
     /** SNIs are not a kind of their own in kongsync's model (it keeps them on certificates), so the sandbox defines them. */
     static final RecordSchema SNI_SCHEMA = io.kongsync.schema.KongSchemas.entity("snis");
@@ -59,13 +136,14 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     static {
         List<EntityType> all = new ArrayList<>();
         all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
-                null, List.of(), List.of(), true, false, true).with(Trait.ADDRESSED_BY_SNI));
+                null, List.of(), List.of(), true, false, true)
+                .with(Trait.CERTIFICATE_OWNS_SNIS, Trait.ADDRESSED_BY_SNI));
         all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
                 List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE).withoutParentEndpoint()),
                 true, false, true));
         all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
                 Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
-                true, false, true));
+                true, false, true).with(Trait.CERT_DIGEST, Trait.CA_REFERENCE_CHECK));
         all.add(new EntityType("vaults", "vaults", "vaults", Schemas.entity(EntityKind.VAULT), "prefix",
                 List.of(List.of("prefix")), List.of(), true, false, true));
         all.add(new EntityType("key_sets", "key-sets", "key-sets", Schemas.entity(EntityKind.KEY_SET), "name",
@@ -83,28 +161,31 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
                 true, false, true));
         all.add(new EntityType("targets", "targets", "targets", Schemas.entity(EntityKind.TARGET), "target",
                 List.of(List.of("upstream", "target")),
-                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false));
+                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false)
+                .keyedUnderParentBy("target").with(Trait.TARGET_ENDPOINTS));
         all.add(new EntityType("routes", "routes", "routes", Schemas.entity(EntityKind.ROUTE), "name",
                 List.of(List.of("name")),
                 List.of(new Reference("service", "services", Reference.OnDelete.RESTRICT)), true, false, true));
         all.add(new EntityType("consumers", "consumers", "consumers", Schemas.entity(EntityKind.CONSUMER), "username",
-                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true));
+                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true)
+                .with(Trait.CUSTOM_ID_LOOKUP));
         all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
                 List.of(List.of("key"))).with(Trait.TTL));
         all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
-                "username", List.of(List.of("username"))));
+                "username", List.of(List.of("username"))).with(Trait.HASHED_PASSWORD));
         all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
-        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group"))));
+        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group")))
+                .keyedUnderParentBy("group"));
         all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth", EntityKind.HMACAUTH_CREDENTIAL,
                 "username", List.of(List.of("username"))));
         all.add(credential("oauth2_credentials", "oauth2", "oauth2", EntityKind.OAUTH2_CREDENTIAL, "client_id",
-                List.of(List.of("client_id"))));
+                List.of(List.of("client_id"))).with(Trait.HASHED_CLIENT_SECRET));
         all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
                 List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
                 List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
                         new Reference("service", "services", Reference.OnDelete.CASCADE),
                         new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)),
-                true, false, true));
+                true, false, true).with(Trait.PLUGIN));
         ALL = List.copyOf(all);
         for (EntityType t : ALL) {
             BY_NAME.put(t.name, t);
@@ -131,12 +212,20 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         return traits.contains(Trait.ADDRESSED_BY_SNI);
     }
 
+    boolean ownsSnis() {
+        return traits.contains(Trait.CERTIFICATE_OWNS_SNIS);
+    }
+
+    boolean has(Trait trait) {
+        return traits.contains(trait);
+    }
+
     boolean hasTtl() {
         return traits.contains(Trait.TTL);
     }
 
     boolean isPlugin() {
-        return name.equals("plugins");
+        return traits.contains(Trait.PLUGIN);
     }
 
     /** The foreign key whose parent Kong serves at {@code /E/{e}/field}, or null. */

@@ -1,13 +1,29 @@
 package io.kongsync.sandbox;
 
+import io.kongsync.schema.Field;
+
+import java.util.HashSet;
 import java.util.Set;
 
-/** A request path fit for the log: a key-auth key in the URL is a secret and is masked. */
+/** A request path fit for the log: an endpoint key that is a secret (a key-auth key) in the URL is masked. */
 final class LoggedPath {
 
-    private static final Set<String> SECRET_AFTER = Set.of("key-auths", "key-auth");
+    /** The path words a secret follows: those of the types whose endpoint key is a secret field. */
+    private static final Set<String> SECRET_AFTER = secretKeyPaths();
 
     private LoggedPath() {
+    }
+
+    private static Set<String> secretKeyPaths() {
+        Set<String> words = new HashSet<>();
+        for (EntityType t : EntityType.ALL) {
+            Field key = t.schema() == null || t.endpointKey() == null ? null : t.schema().field(t.endpointKey());
+            if (key != null && key.isSecret()) {
+                words.add(t.path());
+                words.add(t.nestedPath());
+            }
+        }
+        return Set.copyOf(words);
     }
 
     static String of(String uri) {

@@ -241,7 +241,15 @@ final class Entities {
     }
 
     /** The row as the Admin API shows it: certificates carry their SNI names, sorted; an expiring row its TTL left. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> view(Store store, EntityType type, Map<String, Object> row) {
+        if (type.isPlugin() && row.get("config") instanceof Map<?, ?> config
+                && row.get("name") instanceof String name && PluginCatalog.schema(name) != null) {
+            // Kong 3.9 answers a deprecated shorthand next to the field it stands for
+            Map<String, Object> out = new LinkedHashMap<>(row);
+            out.put("config", PluginCatalog.schema(name).withEchoedShorthands((Map<String, Object>) config));
+            return out;
+        }
         if (type.hasTtl()) {
             Map<String, Object> out = new LinkedHashMap<>(row);
             out.put("ttl", store.table(type).secondsLeft((String) row.get("id")));

@@ -250,7 +250,8 @@ final class EntityEndpoints {
                 return null;
             }
             // Only a new password is hashed; the stored one already is.
-            boolean transform = input.containsKey("password");
+            // Kong's write transformations run when the body carries the field they read
+            boolean transform = input.containsKey("password") || input.containsKey("hash_secret");
             Entities.Prepared p = entities.prepare(store, type, merged, id, existing, Entities.Mode.UPDATE, transform, false);
             entities.commit(store, p);
             if (ttl != null) {

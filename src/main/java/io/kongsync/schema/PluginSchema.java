@@ -1,6 +1,7 @@
 package io.kongsync.schema;
 
 import io.kongsync.model.EntityKind;
+import io.kongsync.model.Values;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,6 +128,32 @@ public final class PluginSchema {
 
     public List<Shorthand> shorthands() {
         return List.copyOf(shorthands);
+    }
+
+    /**
+     * {@code config} as Kong 3.9 answers it: every deprecated shorthand that names its replacement is added back,
+     * holding the value at the field it stands for (rate-limiting's {@code redis_host} next to {@code redis.host}).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> withEchoedShorthands(Map<String, Object> config) {
+        if (config == null || shorthands.stream().noneMatch(Shorthand::echoed)) {
+            return config;
+        }
+        Map<String, Object> out = (Map<String, Object>) io.kongsync.model.Values.deepCopy(config);
+        for (Shorthand s : shorthands) {
+            if (!s.echoed() || s.isDropped()) {
+                continue;
+            }
+            String[] from = s.from().split("\\.");
+            Map<String, Object> parent = out;
+            for (int i = 0; i < from.length - 1 && parent != null; i++) {
+                parent = parent.get(from[i]) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+            }
+            if (parent != null) {
+                parent.put(from[from.length - 1], Values.deepCopy(EntityChecks.get(config, s.to())));
+            }
+        }
+        return out;
     }
 
     public List<EntityCheck> checks() {

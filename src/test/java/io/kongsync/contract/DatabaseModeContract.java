@@ -1613,6 +1613,20 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void deprecatedShorthandsAreEchoedNextToTheFieldTheyStandFor() {
+        JsonNode plugin = create("/plugins", json("{\"name\":\"rate-limiting\",\"instance_name\":\"%s\","
+                + "\"config\":{\"minute\":5,\"policy\":\"redis\",\"redis\":{\"host\":\"redis.ecs.local\",\"port\":6380}}}",
+                unique("rl")));
+
+        JsonNode config = http.get("/plugins/" + plugin.path("id").stringValue()).at("config");
+
+        assertThat(config.path("redis").path("host").stringValue()).isEqualTo("redis.ecs.local");
+        assertThat(config.path("redis_host").stringValue()).isEqualTo("redis.ecs.local");
+        assertThat(config.path("redis_port").intValue()).isEqualTo(6380);
+        assertThat(plugin.path("config").path("redis_host").stringValue()).isEqualTo("redis.ecs.local");
+    }
+
+    @Test
     void theEnvVaultSchemaIsServedAndAVaultIsAddressedByItsPrefix() {
         Response schema = http.get("/schemas/vaults/env");
         String prefix = unique("vault").toLowerCase(java.util.Locale.ROOT);

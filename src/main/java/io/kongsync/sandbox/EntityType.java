@@ -1,16 +1,15 @@
 package io.kongsync.sandbox;
 
 import io.kongsync.model.EntityKind;
-import io.kongsync.schema.Field;
 import io.kongsync.schema.RecordSchema;
 import io.kongsync.schema.Schemas;
-import io.kongsync.schema.Typedefs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What the sandbox knows about one Kong DAO: its name ({@code keyauth_credentials}), its Admin API path
@@ -133,59 +132,32 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
     private static final Map<String, EntityType> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, EntityType> BY_PATH = new LinkedHashMap<>();
 
+    /**
+     * Kong's own per-DAO code (its custom Admin API routes and DAO functions), which its schemas and route table do
+     * not describe: what each DAO does beyond the generated endpoints.
+     */
+    private static final Map<String, UnaryOperator<EntityType>> KONG_CUSTOM_CODE = Map.of(
+            "certificates", t -> t.with(Trait.CERTIFICATE_OWNS_SNIS, Trait.ADDRESSED_BY_SNI),
+            "ca_certificates", t -> t.with(Trait.CERT_DIGEST, Trait.CA_REFERENCE_CHECK),
+            "targets", t -> t.keyedUnderParentBy("target").with(Trait.TARGET_ENDPOINTS),
+            "consumers", t -> t.with(Trait.CUSTOM_ID_LOOKUP),
+            "basicauth_credentials", t -> t.with(Trait.HASHED_PASSWORD),
+            "acls", t -> t.keyedUnderParentBy("group"),
+            "oauth2_credentials", t -> t.with(Trait.HASHED_CLIENT_SECRET),
+            "plugins", t -> t.with(Trait.PLUGIN));
+
     static {
         List<EntityType> all = new ArrayList<>();
-        all.add(new EntityType("certificates", "certificates", "certificates", Schemas.entity(EntityKind.CERTIFICATE),
-                null, List.of(), List.of(), true, false, true)
-                .with(Trait.CERTIFICATE_OWNS_SNIS, Trait.ADDRESSED_BY_SNI));
-        all.add(new EntityType("snis", "snis", "snis", SNI_SCHEMA, "name", List.of(List.of("name")),
-                List.of(new Reference("certificate", "certificates", Reference.OnDelete.CASCADE).withoutParentEndpoint()),
-                true, false, true));
-        all.add(new EntityType("ca_certificates", "ca_certificates", "ca_certificates",
-                Schemas.entity(EntityKind.CA_CERTIFICATE), null, List.of(List.of("cert_digest")), List.of(),
-                true, false, true).with(Trait.CERT_DIGEST, Trait.CA_REFERENCE_CHECK));
-        all.add(new EntityType("vaults", "vaults", "vaults", Schemas.entity(EntityKind.VAULT), "prefix",
-                List.of(List.of("prefix")), List.of(), true, false, true));
-        all.add(new EntityType("key_sets", "key-sets", "key-sets", Schemas.entity(EntityKind.KEY_SET), "name",
-                List.of(List.of("name")), List.of(), true, false, true));
-        all.add(new EntityType("keys", "keys", "keys", Schemas.entity(EntityKind.KEY), "name",
-                List.of(List.of("name"), List.of("kid", "set")),
-                List.of(new Reference("set", "key_sets", Reference.OnDelete.CASCADE)), true, false, true));
-        all.add(new EntityType("services", "services", "services", Schemas.entity(EntityKind.SERVICE), "name",
-                List.of(List.of("name")),
-                List.of(new Reference("client_certificate", "certificates", Reference.OnDelete.RESTRICT)),
-                true, false, true));
-        all.add(new EntityType("upstreams", "upstreams", "upstreams", Schemas.entity(EntityKind.UPSTREAM), "name",
-                List.of(List.of("name")),
-                List.of(new Reference("client_certificate", "certificates", Reference.OnDelete.RESTRICT)),
-                true, false, true));
-        all.add(new EntityType("targets", "targets", "targets", Schemas.entity(EntityKind.TARGET), "target",
-                List.of(List.of("upstream", "target")),
-                List.of(new Reference("upstream", "upstreams", Reference.OnDelete.CASCADE)), true, true, false)
-                .keyedUnderParentBy("target").with(Trait.TARGET_ENDPOINTS));
-        all.add(new EntityType("routes", "routes", "routes", Schemas.entity(EntityKind.ROUTE), "name",
-                List.of(List.of("name")),
-                List.of(new Reference("service", "services", Reference.OnDelete.RESTRICT)), true, false, true));
-        all.add(new EntityType("consumers", "consumers", "consumers", Schemas.entity(EntityKind.CONSUMER), "username",
-                List.of(List.of("username"), List.of("custom_id")), List.of(), true, false, true)
-                .with(Trait.CUSTOM_ID_LOOKUP));
-        all.add(credential("keyauth_credentials", "key-auths", "key-auth", EntityKind.KEYAUTH_CREDENTIAL, "key",
-                List.of(List.of("key"))).with(Trait.TTL));
-        all.add(credential("basicauth_credentials", "basic-auths", "basic-auth", EntityKind.BASICAUTH_CREDENTIAL,
-                "username", List.of(List.of("username"))).with(Trait.HASHED_PASSWORD));
-        all.add(credential("jwt_secrets", "jwts", "jwt", EntityKind.JWT_SECRET, "key", List.of(List.of("key"))));
-        all.add(credential("acls", "acls", "acls", EntityKind.ACL, null, List.of(List.of("consumer", "group")))
-                .keyedUnderParentBy("group"));
-        all.add(credential("hmacauth_credentials", "hmac-auths", "hmac-auth", EntityKind.HMACAUTH_CREDENTIAL,
-                "username", List.of(List.of("username"))));
-        all.add(credential("oauth2_credentials", "oauth2", "oauth2", EntityKind.OAUTH2_CREDENTIAL, "client_id",
-                List.of(List.of("client_id"))).with(Trait.HASHED_CLIENT_SECRET));
-        all.add(new EntityType("plugins", "plugins", "plugins", null, "instance_name",
-                List.of(List.of("instance_name"), List.of("name", "route", "service", "consumer")),
-                List.of(new Reference("route", "routes", Reference.OnDelete.CASCADE),
-                        new Reference("service", "services", Reference.OnDelete.CASCADE),
-                        new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)),
-                true, false, true).with(Trait.PLUGIN));
+        for (EntityKind kind : EntityKind.values()) {
+            RecordSchema schema = kind == EntityKind.PLUGIN ? null : Schemas.entity(kind);
+            all.add(KONG_CUSTOM_CODE.getOrDefault(kind.collection(), UnaryOperator.identity())
+                    .apply(KongDao.type(kind.collection(), schema)));
+            if (kind == EntityKind.CERTIFICATE) {
+                // not a kind of kongsync's (it keeps SNIs on certificates); Kong's certificates DAO deletes them with
+                // their certificate
+                all.add(KongDao.type("snis", SNI_SCHEMA).cascadingFrom("certificate"));
+            }
+        }
         ALL = List.copyOf(all);
         for (EntityType t : ALL) {
             BY_NAME.put(t.name, t);
@@ -193,10 +165,14 @@ record EntityType(String name, String path, String nestedPath, RecordSchema sche
         }
     }
 
-    private static EntityType credential(String name, String path, String nested, EntityKind kind, String key,
-                                         List<List<String>> uniques) {
-        return new EntityType(name, path, nested, Schemas.entity(kind), key, uniques,
-                List.of(new Reference("consumer", "consumers", Reference.OnDelete.CASCADE)), false, false, true);
+    /** The same type, its rows deleted with the parent {@code field} points to. */
+    EntityType cascadingFrom(String field) {
+        List<Reference> refs = references.stream()
+                .map(r -> r.field().equals(field) ? new Reference(r.field(), r.parent(), Reference.OnDelete.CASCADE,
+                        r.parentEndpoint()) : r)
+                .toList();
+        return new EntityType(name, path, nestedPath, schema, endpointKey, uniques, refs, hasUpdatedAt,
+                floatTimestamps, topLevel, traits, keyUnderParent);
     }
 
     static EntityType byName(String name) {

@@ -12,23 +12,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Schema answers the planner asks many times, memoized for one run: the schema of an entity, whether a path is secret,
  * a field's normalized default. Not thread-safe; create one per plan.
  */
 final class SchemaLookup {
-
-    /**
-     * Secrets that must stay masked while the catalogue has no schema for their kind yet (per Kong's plugin
-     * schemas). Once a kind has a schema, the schema alone decides.
-     */
-    private static final Map<EntityKind, Set<String>> SECRETS_WITHOUT_SCHEMA = Map.of(
-            EntityKind.KEYAUTH_CREDENTIAL, Set.of("key"),
-            EntityKind.BASICAUTH_CREDENTIAL, Set.of("password"),
-            EntityKind.JWT_SECRET, Set.of("secret", "rsa_public_key"),
-            EntityKind.CERTIFICATE, Set.of("key", "key_alt"));
 
     private static final Object NO_SCHEMA = new Object();
 
@@ -71,7 +60,7 @@ final class SchemaLookup {
 
     /** True when the value at {@code path} must be masked: a schema secret or a path either entity marks sensitive. */
     boolean isSensitive(EntityKind kind, RecordSchema schema, Entity desired, Entity current, String path) {
-        if (schema != null ? isSchemaSecret(schema, path) : isSecretWithoutSchema(kind, path)) {
+        if (schema != null && isSchemaSecret(schema, path)) {
             return true;
         }
         return (desired != null && desired.isSensitive(path)) || (current != null && current.isSensitive(path));
@@ -85,15 +74,6 @@ final class SchemaLookup {
             known.put(path, secret);
         }
         return secret;
-    }
-
-    private static boolean isSecretWithoutSchema(EntityKind kind, String path) {
-        Set<String> secrets = SECRETS_WITHOUT_SCHEMA.get(kind);
-        if (secrets == null) {
-            return false;
-        }
-        int dot = path.indexOf('.');
-        return secrets.contains(dot < 0 ? path : path.substring(0, dot));
     }
 
     /** The field's default in normalized form (what a normalized entity holds when the files leave it out). */

@@ -47,7 +47,9 @@ public final class SchemaCheck {
 
     private final Schema schema;
     private final SchemaErrorMessages messages;
-    private final Map<String, PluginCheck> plugins = new HashMap<>();
+    /** Each plugin's branch, compiled the first time a file uses the plugin (a file uses a few of Kong's 45). */
+    private final Map<String, ObjectNode> pluginSchemas = new HashMap<>();
+    private final Map<String, PluginCheck> plugins = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One plugin's config branch of the schema, compiled on its own. */
     private record PluginCheck(Schema schema, SchemaErrorMessages messages) {
@@ -69,7 +71,7 @@ public final class SchemaCheck {
                 ObjectNode pluginSchema = (ObjectNode) branch.get("then").deepCopy();
                 pluginSchema.put("$schema", document.path("$schema").asString());
                 pluginSchema.set("$defs", defs);
-                plugins.put(name, new PluginCheck(compile(pluginSchema), new SchemaErrorMessages(pluginSchema)));
+                pluginSchemas.put(name, pluginSchema);
             }
             ((ObjectNode) defs).set(JsonSchemaGenerator.PLUGIN_CONFIGS, NODES.objectNode());
         }
@@ -93,7 +95,7 @@ public final class SchemaCheck {
         report(schema.validate(content), messages, "", file, diagnostics);
         for (List<String> place : PLUGIN_PLACES) {
             eachPlugin(content, place, 0, "", (plugin, path) -> {
-                PluginCheck check = plugins.get(plugin.path("name").asString(""));
+                PluginCheck check = pluginCheck(plugin.path("name").asString(""));
                 if (check != null) {
                     report(check.schema().validate(plugin), check.messages(), path, file, diagnostics);
                 }
@@ -104,6 +106,14 @@ public final class SchemaCheck {
         return sorted;
     }
 
+
+    private PluginCheck pluginCheck(String name) {
+        ObjectNode branch = pluginSchemas.get(name);
+        if (branch == null) {
+            return null;
+        }
+        return plugins.computeIfAbsent(name, n -> new PluginCheck(compile(branch), new SchemaErrorMessages(branch)));
+    }
 
     /** The document as a Jackson tree, built directly (several times faster than {@code valueToTree}). */
     static JsonNode tree(Object value) {

@@ -4,6 +4,11 @@ import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.kong.KongPaths;
 import io.kongsync.plan.Change;
+import io.kongsync.schema.Field;
+import io.kongsync.schema.FieldType;
+import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.RecordSchema;
+import io.kongsync.schema.Schemas;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +30,8 @@ public record KongRequest(String method, String path, Map<String, Object> body) 
         return switch (change.action()) {
             case DELETE -> new KongRequest("DELETE", entityPath(change.current(), ids), null);
             case CREATE -> create(change.desired(), ids);
-            case UPDATE -> new KongRequest("PUT", entityPath(change.current(), ids), body(change.desired(), ids));
+            case UPDATE -> new KongRequest("PUT", entityPath(change.current(), ids),
+                    keepingGeneratedSecrets(body(change.desired(), ids), change.current(), ids));
         };
     }
 
@@ -49,6 +55,36 @@ public record KongRequest(String method, String path, Map<String, Object> body) 
         return KongPaths.parentKind(entity.kind())
                 .map(parent -> entity.field(parent.label()) instanceof EntityKey ref ? ids.apply(ref).toString() : null)
                 .orElse(null);
+    }
+
+    /**
+     * A PUT replaces the whole entity, and Kong generates an absent auto field anew: a secret Kong generated and the
+     * files leave out (an hmac-auth secret, an oauth2 client secret, an oauth2 plugin's provision key) is sent back as
+     * Kong holds it, so an update of something else does not replace it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> keepingGeneratedSecrets(Map<String, Object> body, Entity current,
+                                                               Function<EntityKey, UUID> ids) {
+        RecordSchema schema = current.kind() == io.kongsync.model.EntityKind.PLUGIN
+                ? Schemas.plugin(String.valueOf(current.field("name"))).map(PluginSchema::entitySchema).orElse(null)
+                : Schemas.entity(current.kind());
+        if (schema != null) {
+            keepGenerated(schema.fields(), body, (Map<String, Object>) json(current.fields(), ids));
+        }
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void keepGenerated(List<Field> fields, Map<String, Object> body, Map<String, Object> current) {
+        for (Field f : fields) {
+            Object mine = body.get(f.name());
+            Object theirs = current.get(f.name());
+            if (f.isAuto() && f.isSecret() && f.type() == FieldType.STRING && mine == null && theirs != null) {
+                body.put(f.name(), theirs);
+            } else if (f.type() == FieldType.RECORD && mine instanceof Map<?, ?> m && theirs instanceof Map<?, ?> t) {
+                keepGenerated(f.fields(), (Map<String, Object>) m, (Map<String, Object>) t);
+            }
+        }
     }
 
     /** The entity's fields as Kong takes them: references become {@code {"id": ...}}. */

@@ -86,6 +86,48 @@ class EveryKindTest {
     }
 
     @Test
+    void secretsKongGeneratedSurviveAnUpdateOfSomethingElse() throws IOException {
+        Path file = dir.resolve("kong.yaml");
+        String yaml = """
+                _format_version: "3.0"
+                consumers:
+                  - username: partner
+                    hmacauth_credentials:
+                      - username: partner-hmac
+                        tags: [v1]
+                    oauth2_credentials:
+                      - name: partner-app
+                        client_id: partner-client
+                        redirect_uris: [https://partner.example/v1]
+                plugins:
+                  - name: oauth2
+                    config:
+                      enable_client_credentials: true
+                      token_expiration: 7200
+                """;
+        Files.writeString(file, yaml);
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {
+            String addr = kong.url().toString();
+            AdminClient admin = new AdminClient(kong.url());
+            assertThat(CliRun.of("sync", "-s", file.toString(), "--kong-addr", addr).exitCode()).isEqualTo(ExitCodes.OK);
+            Object hmacSecret = admin.get("/hmac-auths/partner-hmac").json().get("secret");
+            Object clientSecret = admin.get("/oauth2/partner-client").json().get("client_secret");
+            Object provisionKey = ((Map<?, ?>) admin.get("/plugins").data().get(0).get("config")).get("provision_key");
+
+            Files.writeString(file, yaml.replace("v1", "v2").replace("7200", "3600"));
+            CliRun update = CliRun.of("sync", "-s", file.toString(), "--kong-addr", addr);
+
+            assertThat(update.out()).contains("~ hmacauth_credential partner-hmac", "~ oauth2_credential partner-client",
+                    "~ plugin oauth2");
+            assertThat(admin.get("/hmac-auths/partner-hmac").json()).containsEntry("secret", hmacSecret)
+                    .containsEntry("tags", List.of("managed-by:kongsync", "v2"));
+            assertThat(admin.get("/oauth2/partner-client").json()).containsEntry("client_secret", clientSecret);
+            assertThat(((Map<?, ?>) admin.get("/plugins").data().get(0).get("config")))
+                    .containsEntry("provision_key", provisionKey).containsEntry("token_expiration", 3600);
+        }
+    }
+
+    @Test
     void aHashedOauth2SecretPlansAsUnchanged() throws IOException {
         Path file = dir.resolve("kong.yaml");
         Files.writeString(file, Files.readString(FILE).replace("client_secret: oauth-secret-Qm3",

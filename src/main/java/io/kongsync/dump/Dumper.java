@@ -111,6 +111,11 @@ public final class Dumper {
         } else {
             childList(rendered.get(parent), entity.kind().collection()).add(fields);
         }
+        if (entity.kind() == EntityKind.OAUTH2_CREDENTIAL && Boolean.TRUE.equals(entity.field("hash_secret"))) {
+            warnings.add(describe(entity.key()) + ": Kong returns only a PBKDF2 hash of the client secret, and the dump "
+                    + "holds that hash, which kongsync refuses to sync (Kong would hash it again): put the plaintext "
+                    + "(or an env reference) in its place before syncing the dump.");
+        }
         if (entity.kind() == EntityKind.BASICAUTH_CREDENTIAL) {
             warnings.add(describe(entity.key()) + ": Kong returns only a salted SHA-1 hash of the password, and the "
                     + "dump holds that hash. It plans as unchanged against this Kong, but a new credential created "

@@ -125,7 +125,7 @@ final class Entities {
                 }
             }
         }
-        generate(type, fields, transform);
+        generate(type, schema, fields, transform);
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
@@ -452,28 +452,34 @@ final class Entities {
      * Server-side values: hashed basic-auth passwords and oauth2 client secrets, CA digests, and the random strings
      * Kong generates for absent {@code auto} fields (credential keys and secrets).
      */
-    private static void generate(EntityType type, Map<String, Object> fields, boolean transform) {
+    private static void generate(EntityType type, RecordSchema schema, Map<String, Object> fields, boolean transform) {
         if (type.hasTtl()) {
             fields.putIfAbsent("ttl", null);
         }
+        // Kong fills every absent string field its schema marks auto with a random string, in records too (an
+        // oauth2 plugin's provision_key), before its write transformations run
+        generateAuto(schema.fields(), fields);
         if (transform && type.has(Trait.HASHED_PASSWORD)) {
             fields.put("password", sha1Hex(fields.get("password") + Table.foreignId(fields.get("consumer"))));
         }
-        // Kong hashes when the request carries hash_secret; an already hashed secret is kept here
+        // Kong hashes the secret whenever the write carries hash_secret true, even one that already is a hash
         if (transform && type.has(Trait.HASHED_CLIENT_SECRET) && Boolean.TRUE.equals(fields.get("hash_secret"))
-                && fields.get("client_secret") != null
-                && !io.kongsync.schema.Pbkdf2Secret.isHash(String.valueOf(fields.get("client_secret")))) {
+                && fields.get("client_secret") != null) {
             fields.put("client_secret", io.kongsync.schema.Pbkdf2Secret.hash(String.valueOf(fields.get("client_secret"))));
         }
         if (type.has(Trait.CERT_DIGEST)) {
             fields.put("cert_digest", certDigest(String.valueOf(fields.get("cert"))));
         }
-        // Kong fills every absent string field its schema marks auto with a random string
-        if (type.schema() != null) {
-            for (Field f : type.schema().fields()) {
-                if (f.isAuto() && f.type() == FieldType.STRING && fields.get(f.name()) == null) {
-                    fields.put(f.name(), Ids.randomSecret());
-                }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void generateAuto(List<Field> schemaFields, Map<String, Object> values) {
+        for (Field f : schemaFields) {
+            Object value = values.get(f.name());
+            if (f.isAuto() && f.type() == FieldType.STRING && value == null) {
+                values.put(f.name(), Ids.randomSecret());
+            } else if (f.type() == FieldType.RECORD && value instanceof Map<?, ?> record) {
+                generateAuto(f.fields(), (Map<String, Object>) record);
             }
         }
     }

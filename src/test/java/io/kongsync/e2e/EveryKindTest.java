@@ -112,7 +112,7 @@ class EveryKindTest {
             assertThat(CliRun.of("sync", "-s", file.toString(), "--kong-addr", addr).exitCode()).isEqualTo(ExitCodes.OK);
             Object hmacSecret = admin.get("/hmac-auths/partner-hmac").json().get("secret");
             Object clientSecret = admin.get("/oauth2/partner-client").json().get("client_secret");
-            Object provisionKey = ((Map<?, ?>) admin.get("/plugins").data().get(0).get("config")).get("provision_key");
+            Object provisionKey = config(admin).get("provision_key");
 
             Files.writeString(file, yaml.replace("v1", "v2").replace("7200", "3600"));
             CliRun update = CliRun.of("sync", "-s", file.toString(), "--kong-addr", addr);
@@ -122,9 +122,14 @@ class EveryKindTest {
             assertThat(admin.get("/hmac-auths/partner-hmac").json()).containsEntry("secret", hmacSecret)
                     .containsEntry("tags", List.of("managed-by:kongsync", "v2"));
             assertThat(admin.get("/oauth2/partner-client").json()).containsEntry("client_secret", clientSecret);
-            assertThat(((Map<?, ?>) admin.get("/plugins").data().get(0).get("config")))
-                    .containsEntry("provision_key", provisionKey).containsEntry("token_expiration", 3600);
+            assertThat(config(admin)).containsEntry("provision_key", provisionKey)
+                    .containsEntry("token_expiration", 3600);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(AdminClient admin) {
+        return (Map<String, Object>) admin.get("/plugins").data().get(0).get("config");
     }
 
     @Test
@@ -140,6 +145,13 @@ class EveryKindTest {
 
             CliRun plan = CliRun.of("diff", "-s", file.toString(), "--kong-addr", addr, "--detailed-exitcode");
             assertThat(plan.exitCode()).as(plan.out()).isEqualTo(ExitCodes.OK);
+
+            Path dumpedHash = dir.resolve("hash.yaml");
+            Files.writeString(dumpedHash, Files.readString(file).replace("oauth-secret-Qm3", "'" + stored + "'"));
+            CliRun refused = CliRun.of("validate", "-s", dumpedHash.toString());
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.err()).contains("consumers[0].oauth2_credentials[0].client_secret: is Kong's hash of a "
+                    + "secret: with hash_secret true, Kong would hash it again").doesNotContain(String.valueOf(stored));
 
             Files.writeString(file, Files.readString(file).replace("oauth-secret-Qm3", "rotated-secret-Lp5"));
             CliRun changed = CliRun.of("diff", "-s", file.toString(), "--kong-addr", addr);

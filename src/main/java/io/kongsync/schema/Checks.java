@@ -202,6 +202,10 @@ public final class Checks {
         return java.util.Objects.equals(a, b);
     }
 
+    static String shown(Object v) {
+        return shownValue(v);
+    }
+
     private static String shownValue(Object v) {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
             return Long.toString(n.longValue());

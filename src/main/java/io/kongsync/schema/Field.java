@@ -37,7 +37,8 @@ public final class Field {
     private String pattern;
     private String description;
     private boolean referenceable;
-    private boolean nullRejected;
+    private String nullMessage;
+    private String valueMessage;
     private List<EntityCheck> recordChecks = List.of();
 
     private Field(String name, FieldType type) {
@@ -192,9 +193,15 @@ public final class Field {
         return this;
     }
 
-    /** Kong's {@code eq} with a value, or {@code ne = null}: null is not accepted either. */
-    public Field rejectNull() {
-        this.nullRejected = true;
+    /** Kong's {@code eq} with a value, or {@code ne = null}: a null value fails with {@code message}. */
+    public Field rejectNull(String message) {
+        this.nullMessage = message;
+        return this;
+    }
+
+    /** Kong's {@code eq = null}: any value fails with {@code message}, before its type is checked. */
+    public Field mustBeNull(String message) {
+        this.valueMessage = message;
         return this;
     }
 
@@ -314,8 +321,14 @@ public final class Field {
         return referenceable;
     }
 
-    public boolean rejectsNull() {
-        return nullRejected;
+    /** The message a null value fails with, or null when null is accepted (unless required). */
+    public String nullMessage() {
+        return nullMessage;
+    }
+
+    /** The message any value fails with (Kong's {@code eq = null}), or null. */
+    public String valueMessage() {
+        return valueMessage;
     }
 
     public List<EntityCheck> recordChecks() {

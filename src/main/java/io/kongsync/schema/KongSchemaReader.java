@@ -118,10 +118,17 @@ final class KongSchemaReader {
     /** Kong's validators in Kong's order (kong/db/schema's {@code validators_order}), then the custom function. */
     private void validators(Field f, String type, Map<String, Object> d, String path) {
         List<Check> checks = new ArrayList<>();
-        if (d.containsKey("eq")) {
-            checks.add(d.get("eq") == null ? v -> "value must be null" : Checks.equalToValue(d.get("eq")));
+        String err = d.get("err") instanceof String e ? e : null;
+        // Kong's validate_field: eq = null refuses any value before its type; eq = x and ne = null refuse null
+        if (d.containsKey("eq") && d.get("eq") == null) {
+            f.mustBeNull(err != null ? err : "value must be null");
+        } else if (d.containsKey("eq")) {
+            f.rejectNull("value must be " + Checks.shown(d.get("eq")));
+            checks.add(Checks.equalToValue(d.get("eq")));
         }
-        if (d.containsKey("ne") && d.get("ne") != null) {
+        if (d.containsKey("ne") && d.get("ne") == null) {
+            f.rejectNull(err != null ? err : "value must not be null");
+        } else if (d.containsKey("ne")) {
             checks.add(Checks.notEqualTo(d.get("ne")));
         }
         if (d.get("not_one_of") instanceof List<?> l) {
@@ -179,7 +186,7 @@ final class KongSchemaReader {
         }
         if (d.get("match_any") instanceof Map<?, ?> m && m.get("patterns") instanceof List<?> patterns) {
             checks.add(Checks.luaMatchAny(patterns.stream().map(String::valueOf).toList(),
-                    m.get("err") instanceof String err ? err : null));
+                    m.get("err") instanceof String anyErr ? anyErr : null));
         }
         if (d.get("contains") != null) {
             checks.add(Checks.contains(d.get("contains")));
@@ -196,7 +203,6 @@ final class KongSchemaReader {
                     .map(s -> ((List<?>) s).stream().map(String::valueOf).toList()).toList();
             checks.add(Checks.mutuallyExclusiveSubsets(lists));
         }
-        String err = d.get("err") instanceof String e ? e : null;
         for (Check check : checks) {
             f.check(err == null ? check : Checks.withMessage(check, err));
         }

@@ -215,10 +215,16 @@ public final class KongValidator {
     private static void validateField(Field f, Object value, String path, List<FieldError> errors, boolean inConfig) {
         if (value == null) {
             boolean requiredRecord = inConfig && f.type() == FieldType.RECORD && !f.isNullableRecord();
-            // Kong fills an absent auto field (a generated key) before it checks what is required
-            if ((f.isRequired() && !f.isAuto()) || requiredRecord || f.rejectsNull()) {
+            if (f.nullMessage() != null) {
+                errors.add(new FieldError(path, f.nullMessage()));
+            } else if ((f.isRequired() && !f.isAuto()) || requiredRecord) {
+                // Kong fills an absent auto field (a generated key) before it checks what is required
                 errors.add(new FieldError(path, "required field missing"));
             }
+            return;
+        }
+        if (f.valueMessage() != null) {
+            errors.add(new FieldError(path, f.valueMessage()));
             return;
         }
         if (f.isReferenceable() && value instanceof String s && isVaultReference(s)) {

@@ -274,4 +274,22 @@ class KongValidatorTest {
         assertThat(entity(EntityKind.TARGET, Map.of("upstream", "up", "target", "bad host!"))).containsExactly(
                 error("target", "Invalid target ('bad host!'); not a valid hostname or ip address"));
     }
+    @Test
+    void nullIsJudgedAsKongJudgesItAgainstEqAndNe() {
+        // eq = true refuses null: Let's Encrypt's terms must be accepted, and null does not accept them
+        java.util.Map<String, Object> acme = new java.util.LinkedHashMap<>();
+        acme.put("account_email", "ops@example.test");
+        acme.put("api_uri", "https://acme-v02.api.letsencrypt.org");
+        acme.put("tos_accepted", null);
+        assertThat(plugin("acme", acme)).contains(error("config.tos_accepted", "value must be true"));
+        // a null policy matches no 'eq = redis' condition, so redis settings are not required
+        java.util.Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        limits.put("minute", 5);
+        limits.put("policy", null);
+        assertThat(plugin("rate-limiting", limits)).noneMatch(e -> e.path().startsWith("config.redis"));
+        // eq = null is decided before the value's type and elements
+        assertThat(entity(EntityKind.ROUTE, Map.of("protocols", List.of("tcp"), "paths", List.of("x"),
+                "destinations", List.of(Map.of("port", 80))))).contains(
+                error("paths", "cannot set 'paths' when 'protocols' is 'tcp', 'tls', 'tls_passthrough' or 'udp'"));
+    }
 }

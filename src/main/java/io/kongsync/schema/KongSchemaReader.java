@@ -22,8 +22,13 @@ final class KongSchemaReader {
     /** Server-generated fields: never written in files, dropped by the normalizer. */
     private static final List<String> GENERATED = List.of("id", "created_at", "updated_at", "ws_id");
 
-    /** Referenceable fields that hold public material: certificates and public keys. */
-    private static final List<String> PUBLIC_MATERIAL = List.of("cert", "cert_alt", "public_key");
+    /**
+     * Referenceable fields that name no secret: certificates and public keys, and where to send data (hosts,
+     * endpoints, the name of the header or parameter a credential travels in). Masking them would hide ordinary
+     * words ({@code localhost}, {@code key}) in every message.
+     */
+    private static final List<String> PUBLIC_MATERIAL = List.of("cert", "cert_alt", "public_key", "host",
+            "traces_endpoint", "logs_endpoint", "header_name", "param_name");
 
     /**
      * Defaults Kong computes when it loads the schema (a random session secret): the serialised value is one node's,

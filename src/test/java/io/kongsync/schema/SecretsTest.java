@@ -31,6 +31,9 @@ class SecretsTest {
             "acme, config.storage_config.consul.token",
             "acme, config.storage_config.vault.token",
             "session, config.secret",
+            "ai-proxy, config.auth.header_value",
+            "ai-proxy, config.auth.gcp_service_account_json",
+            "opentelemetry, config.headers.Authorization",
     })
     void pluginSecrets(String plugin, String path) {
         assertThat(Schemas.plugin(plugin).orElseThrow().entitySchema().isSecret(path)).isTrue();
@@ -45,6 +48,10 @@ class SecretsTest {
             "key-auth, config.key_names",
             "request-transformer, config.add.headers",
             "session, config.cookie_name",
+            "datadog, config.host",
+            "opentelemetry, config.traces_endpoint",
+            "ai-proxy, config.auth.header_name",
+            "ai-proxy, config.auth.param_name",
     })
     void ordinaryFieldsAreNotSecret(String plugin, String path) {
         assertThat(Schemas.plugin(plugin).orElseThrow().entitySchema().isSecret(path)).isFalse();

@@ -256,7 +256,39 @@ final class KongSchemaReader {
                 default -> throw new IllegalArgumentException(schema + ": unknown entity check " + kind);
             };
             if (check != null) {
-                out.add(check);
+                out.add(skippingVaultReferences(check, fieldsOf(kind, arg)));
+            }
+        }
+        return out;
+    }
+
+    /** Kong does not run an entity check while one of its fields holds a vault reference (resolved later). */
+    private static EntityCheck skippingVaultReferences(EntityCheck check, List<String> paths) {
+        return record -> {
+            for (String p : paths) {
+                if (EntityChecks.get(record, p) instanceof String s && KongValidator.isVaultReference(s)) {
+                    return List.of();
+                }
+            }
+            return check.test(record);
+        };
+    }
+
+    /** The fields an entity check reads (Kong's field_sources for the check). */
+    private static List<String> fieldsOf(String kind, Object arg) {
+        if (arg instanceof List<?> names) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        List<String> out = new ArrayList<>();
+        if (arg instanceof Map<?, ?> m) {
+            for (String source : List.of("if_field", "then_field", "field_sources", "set1", "set2",
+                    "then_at_least_one_of", "else_then_at_least_one_of")) {
+                Object v = m.get(source);
+                if (v instanceof String one) {
+                    out.add(one);
+                } else if (v instanceof List<?> many) {
+                    many.forEach(x -> out.add(String.valueOf(x)));
+                }
             }
         }
         return out;

@@ -292,4 +292,16 @@ class KongValidatorTest {
                 "destinations", List.of(Map.of("port", 80))))).contains(
                 error("paths", "cannot set 'paths' when 'protocols' is 'tcp', 'tls', 'tls_passthrough' or 'udp'"));
     }
+    @Test
+    void entityChecksWaitForVaultReferencesToBeResolved() {
+        java.util.Map<String, Object> lambda = new java.util.LinkedHashMap<>();
+        lambda.put("function_name", "orders");
+        lambda.put("aws_region", "eu-west-1");
+        lambda.put("aws_secret", "{vault://aws-env/lambda-secret}");
+
+        assertThat(plugin("aws-lambda", lambda)).isEmpty();
+        lambda.put("aws_secret", "plain-secret");
+        assertThat(plugin("aws-lambda", lambda)).containsExactly(
+                error("@entity", "all or none of these fields must be set: 'config.aws_key', 'config.aws_secret'"));
+    }
 }

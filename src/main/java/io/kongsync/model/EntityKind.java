@@ -8,7 +8,8 @@ import java.util.Optional;
  * The kinds of Kong entities kongsync manages, each with its descriptor ({@link KindSpec}): how it is named in reports
  * and decK files, where Kong's Admin API serves it, what identifies it, which entity it lives under. Declared in
  * dependency order: a kind only references kinds declared before it, so creates and updates run in this order and
- * deletes in the reverse. A new kind is one constant here; everything else reads the descriptor.
+ * deletes in the reverse. A new kind is one constant here; everything else reads the descriptor. What only some
+ * kinds do (a secret Kong hashes, a certificate's SNIs) stays with the code that does it.
  */
 public enum EntityKind {
     VAULT(KindSpec.of("vault", "vaults").admin("vaults").identity("prefix")),
@@ -26,15 +27,15 @@ public enum EntityKind {
     CONSUMER(KindSpec.of("consumer", "consumers").admin("consumers")
             .identity(KindSpec.Identity.USERNAME_OR_CUSTOM_ID, "username").unique("username", "custom_id")),
     KEYAUTH_CREDENTIAL(KindSpec.of("keyauth_credential", "keyauth_credentials").admin("key-auths")
-            .under("consumer", "consumers", "key-auth").identity("key").maskedIdentity()),
+            .under("consumer", "consumers", "key-auth").identity("key").maskedIdentity().unique("key")),
     BASICAUTH_CREDENTIAL(KindSpec.of("basicauth_credential", "basicauth_credentials").admin("basic-auths")
-            .under("consumer", "consumers", "basic-auth").identity("username")),
+            .under("consumer", "consumers", "basic-auth").identity("username").unique("username")),
     JWT_SECRET(KindSpec.of("jwt_secret", "jwt_secrets").admin("jwts")
-            .under("consumer", "consumers", "jwt").identity("key")),
+            .under("consumer", "consumers", "jwt").identity("key").unique("key")),
     HMACAUTH_CREDENTIAL(KindSpec.of("hmacauth_credential", "hmacauth_credentials").admin("hmac-auths")
-            .under("consumer", "consumers", "hmac-auth").identity("username")),
+            .under("consumer", "consumers", "hmac-auth").identity("username").unique("username")),
     OAUTH2_CREDENTIAL(KindSpec.of("oauth2_credential", "oauth2_credentials").admin("oauth2")
-            .under("consumer", "consumers", "oauth2").identity("client_id")),
+            .under("consumer", "consumers", "oauth2").identity("client_id").unique("client_id")),
     ACL(KindSpec.of("acl", "acls").admin("acls").under("consumer", "consumers", "acls").identity("group")),
     PLUGIN(KindSpec.of("plugin", "plugins").admin("plugins").identity(KindSpec.Identity.PLUGIN, "name")
             .unique("instance_name"));

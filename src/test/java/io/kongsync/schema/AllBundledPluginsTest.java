@@ -86,7 +86,7 @@ class AllBundledPluginsTest {
                         "tracing.yaml:30:13: services[0].plugins[1].config.propagation.default_format: expected one of: "
                                 + "aws, b3, b3-single, datadog, gcp, jaeger, ot, w3c")),
                 Arguments.of("metrics.yaml", List.of(
-                        // datadog's host is referenceable, so kongsync masks it like every value that may be a secret
+                        // datadog's host is referenceable, but a host names no secret: it is shown
                         "metrics.yaml:5:7: plugins[0].config.host: invalid value: http://datadog-agent.ecs.local:8125",
                         "metrics.yaml:7:11: plugins[0].config.metrics[0].sample_rate: required field missing",
                         "metrics.yaml:7:11: plugins[0].config.metrics[0]: failed conditional validation given value of "

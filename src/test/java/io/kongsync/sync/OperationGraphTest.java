@@ -87,4 +87,16 @@ class OperationGraphTest {
 
         assertThat(deps).containsEntry(1, List.of(0)).containsEntry(2, List.of());
     }
+    @Test
+    void aCredentialMovingToAnotherConsumerIsCreatedAfterItsOldSelfIsDeleted() {
+        // Kong keeps an hmac-auth username unique across consumers; identities are scoped to the consumer
+        Entity before = entity(key(EntityKind.HMACAUTH_CREDENTIAL, "partner-hmac", "consumer", "alice"),
+                map("username", "partner-hmac"));
+        Entity after = entity(key(EntityKind.HMACAUTH_CREDENTIAL, "partner-hmac", "consumer", "bob"),
+                map("username", "partner-hmac"));
+
+        var deps = dependencies(delete(before), create(after));
+
+        assertThat(deps).containsEntry(1, List.of(0));
+    }
 }

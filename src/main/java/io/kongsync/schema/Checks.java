@@ -124,7 +124,7 @@ public final class Checks {
     /** Kong's {@code len_eq}, {@code len_min}, {@code len_max} on strings (in characters), arrays, sets and maps. */
     public static Check length(String rule, int n) {
         return v -> {
-            int len = v instanceof String s ? s.codePointCount(0, s.length())
+            int len = v instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length // Lua counts bytes
                     : v instanceof Collection<?> c ? c.size() : v instanceof Map<?, ?> m ? m.size() : -1;
             if (len < 0) {
                 return null;

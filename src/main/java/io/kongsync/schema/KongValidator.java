@@ -239,7 +239,7 @@ public final class KongValidator {
         switch (f.type()) {
             case STRING: {
                 int min = f.lenMinimum() == null ? 1 : f.lenMinimum();
-                if (((String) value).codePointCount(0, ((String) value).length()) < min) {
+                if (((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8).length < min) { // Lua counts bytes
                     errors.add(new FieldError(path, "length must be at least " + min));
                     return;
                 }

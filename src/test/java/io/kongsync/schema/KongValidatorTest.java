@@ -304,4 +304,10 @@ class KongValidatorTest {
         assertThat(plugin("aws-lambda", lambda)).containsExactly(
                 error("@entity", "all or none of these fields must be set: 'config.aws_key', 'config.aws_secret'"));
     }
+    @Test
+    void stringLengthsCountBytesAsLuaDoes() {
+        // three characters, six bytes in UTF-8
+        assertThat(Checks.length("len_max", 4).test("\u00e9\u00e9\u00e9")).isEqualTo("length must be at most 4");
+        assertThat(Checks.length("len_max", 6).test("\u00e9\u00e9\u00e9")).isNull();
+    }
 }

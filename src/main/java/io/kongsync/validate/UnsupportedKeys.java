@@ -35,7 +35,7 @@ final class UnsupportedKeys {
                     "ordering", ENTERPRISE + "dynamic plugin ordering",
                     "partials", ENTERPRISE + "partials",
                     "condition", "is not supported by Kong 3.9 (a later version's plugin field)",
-                    "run_on", "is not supported by Kong 3.9 (a later version's plugin field)"),
+                    "run_on", "is not supported by Kong 3.9 (a Kong 1.x plugin field, removed in 2.0)"),
             "services", Map.of("tls_sans", "is not supported by Kong 3.9 (a later version's service field)"),
             "upstreams", Map.of(
                     "sticky_sessions_cookie", "is not supported by Kong 3.9 (a later version's upstream field)",

@@ -106,7 +106,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
      * map keys and array indices step into the element definition. Null when the path leaves the schema.
      */
     public Field fieldAt(String dottedPath) {
-        String[] parts = unaliased(dottedPath).replaceAll("\\[\\d+]", "").split("\\.");
+        String[] parts = withoutIndices(unaliased(dottedPath)).split("\\.");
         Field current = field(parts[0]);
         for (int i = 1; i < parts.length && current != null; i++) {
             current = switch (current.type()) {
@@ -121,7 +121,7 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
 
     /** True when the value at {@code dottedPath}, or anything inside it, is a secret. */
     public boolean isSecret(String dottedPath) {
-        String[] parts = unaliased(dottedPath).replaceAll("\\[\\d+]", "").split("\\.");
+        String[] parts = withoutIndices(unaliased(dottedPath)).split("\\.");
         Field current = field(parts[0]);
         if (current != null && current.isSecret()) {
             return true;
@@ -140,13 +140,22 @@ public record RecordSchema(List<Field> fields, List<EntityCheck> checks, List<Un
     }
 
     private String unaliased(String dottedPath) {
-        String plain = dottedPath.replaceAll("\\[\\d+]", "");
+        if (aliases.isEmpty()) {
+            return dottedPath;
+        }
+        String plain = withoutIndices(dottedPath);
         for (Map.Entry<String, String> alias : aliases.entrySet()) {
             if (plain.equals(alias.getKey()) || plain.startsWith(alias.getKey() + ".")) {
                 return alias.getValue() + plain.substring(alias.getKey().length());
             }
         }
         return dottedPath;
+    }
+
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[\\d+]");
+
+    private static String withoutIndices(String path) {
+        return path.indexOf('[') < 0 ? path : INDEX.matcher(path).replaceAll("");
     }
 
     private static boolean containsSecret(Field field) {

@@ -59,6 +59,7 @@ public final class SemanticValidator {
             v.references(entity, caCertificateIds);
         }
         v.identicalRoutes();
+        v.sharedUniqueValues();
         return v.diagnostics;
     }
 
@@ -138,5 +139,35 @@ public final class SemanticValidator {
                         + first.origin().position() + "); Kong could not tell their traffic apart"));
             }
         }
+    }
+    /**
+     * Kong keeps some fields unique across all entities of a kind (an hmac-auth username, a key-auth key), while
+     * kongsync identifies credentials within their consumer: two consumers declaring the same value would fail in
+     * Kong mid-sync. The value is never quoted, since some of these fields are secrets.
+     */
+    private void sharedUniqueValues() {
+        for (EntityKind kind : EntityKind.values()) {
+            if (!kind.spec().isNested()) {
+                continue; // top-level identities are the unique values themselves, checked as duplicates already
+            }
+            for (String field : kind.spec().uniqueFields()) {
+                Map<Object, Entity> seen = new HashMap<>();
+                for (Entity entity : state.ofKind(kind)) {
+                    Object value = entity.field(field);
+                    Entity first = value == null ? null : seen.putIfAbsent(value, entity);
+                    if (first != null) {
+                        diagnostics.add(new Diagnostic(sources.get(entity.key()).originOf(field), "the same " + field
+                                + " as the " + kind.label() + " of " + scopeOf(first) + " (" + first.origin().position()
+                                + "); Kong keeps " + kind.collection() + "' " + field + " unique across "
+                                + kind.parent().map(EntityKind::collection).orElse("entities")));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String scopeOf(Entity entity) {
+        return entity.key().scope().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse(entity.kind().label());
     }
 }

@@ -70,6 +70,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aCredentialValueKongKeepsUniqueCannotBeDeclaredByTwoConsumers() {
+        CliRun run = CliRun.of("validate", "-s", DIR + "shared-credential.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err().lines()).containsExactly(
+                DIR + "shared-credential.yaml:11:9: consumers[1].keyauth_credentials[0].key: the same key as the "
+                        + "keyauth_credential of consumer alice (" + DIR + "shared-credential.yaml:5:9); Kong keeps "
+                        + "keyauth_credentials' key unique across consumers",
+                DIR + "shared-credential.yaml:13:9: consumers[1].hmacauth_credentials[0].username: the same username "
+                        + "as the hmacauth_credential of consumer alice (" + DIR + "shared-credential.yaml:7:9); Kong "
+                        + "keeps hmacauth_credentials' username unique across consumers",
+                "2 problems found; nothing was applied.");
+        assertThat(run.err()).doesNotContain("shared-key-1234");
+    }
+
+    @Test
     void enterpriseOnlyKeysSayWhatTheyNeedInsteadOfUnknownField() {
         CliRun run = CliRun.of("validate", "-s", DIR + "enterprise-keys.yaml");
 

@@ -1,6 +1,7 @@
 package io.kongsync.gokong;
 
 import io.kongsync.testsupport.CiRequirement;
+import io.kongsync.testsupport.GoOffline;
 import io.kongsync.testsupport.Processes;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +72,7 @@ final class GoKongBinary {
         Path binary = OUT.resolve("kong.test");
         Duration compileTime = Duration.ZERO;
         if (!upToDate(binary, sources)) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("GO111MODULE", "off");
-            environment.put("GOPATH", gopath.toString());
-            environment.put("GOPROXY", "off");
-            environment.put("GOFLAGS", null);
-            environment.put("GOTOOLCHAIN", "local");
-            environment.put("GOENV", "off");
-            environment.put("CGO_ENABLED", "0");
-            environment.put("GOCACHE", OUT.resolve("go-cache").toString());
+            Map<String, String> environment = GoOffline.environment(gopath, OUT.resolve("go-cache"));
             long started = System.nanoTime();
             // go-kong 0.15 has no "integration" build tag (its Admin API tests are untagged); later versions gate
             // them behind it, so it is passed anyway. The "enterprise" tag stays off: those files are Kong

@@ -1,12 +1,12 @@
 package io.kongsync.infra;
 
 import io.kongsync.testsupport.CiRequirement;
+import io.kongsync.testsupport.GoOffline;
 import io.kongsync.testsupport.Processes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,15 +57,7 @@ final class HclToolchain {
                     + " (apt-get install golang-github-hashicorp-hcl-v2-dev, or set HCL_GOPATH)";
             return;
         }
-        Map<String, String> environment = new HashMap<>();
-        environment.put("GO111MODULE", "off");
-        environment.put("GOPATH", gopath.toString());
-        environment.put("GOPROXY", "off");
-        environment.put("GOFLAGS", null);
-        environment.put("GOTOOLCHAIN", "local");
-        environment.put("GOENV", "off");
-        environment.put("CGO_ENABLED", "0");
-        environment.put("GOCACHE", OUT.resolve("go-cache").toString());
+        Map<String, String> environment = GoOffline.environment(gopath, OUT.resolve("go-cache"));
 
         long started = System.nanoTime();
         Path tfcheck = OUT.resolve("tfcheck");

@@ -19,28 +19,17 @@ import java.util.Map;
  */
 final class SchemaLookup {
 
-    private static final Object NO_SCHEMA = new Object();
-
-    private final Map<EntityKind, Object> entitySchemas = new EnumMap<>(EntityKind.class);
+    private final Map<EntityKind, RecordSchema> entitySchemas = new EnumMap<>(EntityKind.class);
     private final Map<String, RecordSchema> pluginSchemas = new HashMap<>();
     private final Map<RecordSchema, Map<String, Boolean>> secretPaths = new IdentityHashMap<>();
     private final Map<Field, Object> defaults = new IdentityHashMap<>();
 
-    /** The schema to compare an entity with; null when the catalogue has none for its kind yet. */
+    /** The schema to compare an entity with: Kong's for its kind, or its plugin's. */
     RecordSchema schemaOf(Entity entity) {
         if (entity.kind() == EntityKind.PLUGIN) {
             return pluginSchema(pluginName(entity));
         }
-        Object schema = entitySchemas.computeIfAbsent(entity.kind(), SchemaLookup::lookupEntitySchema);
-        return schema == NO_SCHEMA ? null : (RecordSchema) schema;
-    }
-
-    private static Object lookupEntitySchema(EntityKind kind) {
-        try {
-            return Schemas.entity(kind);
-        } catch (IllegalArgumentException notInCatalogueYet) {
-            return NO_SCHEMA;
-        }
+        return entitySchemas.computeIfAbsent(entity.kind(), Schemas::entity);
     }
 
     /** A bundled plugin's schema, or for any other plugin the generic entity schema with {@code config} as ANY. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,34 +50,8 @@ public final class Checks {
         };
     }
 
-    /** A whole-string regular-expression match, failing with {@code message}. */
-    public static Check matches(String regex, String message) {
-        Pattern pattern = Pattern.compile(regex);
-        return v -> v instanceof String s && !pattern.matcher(s).matches() ? message : null;
-    }
-
-    /** Kong's {@code match} rule: a whole-string match failing with {@code invalid value: <v>}. */
-    public static Check matches(String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        return v -> v instanceof String s && !pattern.matcher(s).matches() ? "invalid value: " + s : null;
-    }
-
     public static Check startsWith(String prefix) {
         return v -> v instanceof String s && !s.startsWith(prefix) ? "should start with: " + prefix : null;
-    }
-
-    /** Kong's {@code len_min} on an array, set or map. */
-    public static Check lengthAtLeast(int min) {
-        return v -> {
-            int size = v instanceof Collection<?> c ? c.size() : v instanceof Map<?, ?> m ? m.size() : Integer.MAX_VALUE;
-            return size < min ? "length must be at least " + min : null;
-        };
-    }
-
-    /** Kong's {@code match_none} with a case-insensitive whole-string match (header keys that are reserved). */
-    public static Check notMatching(String regex, String message) {
-        Pattern pattern = Pattern.compile(regex);
-        return v -> v instanceof String s && pattern.matcher(s).matches() ? message : null;
     }
 
     /**
@@ -98,11 +71,6 @@ public final class Checks {
             }
             return present.size() > 1 ? "these sets are mutually exclusive: " + String.join(", ", present) : null;
         };
-    }
-
-    /** Kong's {@code eq = true/false} style check on a boolean. */
-    public static Check equalTo(Object expected) {
-        return v -> expected.equals(v) ? null : "value must be " + String.valueOf(expected).toLowerCase(Locale.ROOT);
     }
 
     /** Kong's {@code ne}: the value must differ ({@code ne = null} is handled by the validator). */

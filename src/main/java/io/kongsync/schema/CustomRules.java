@@ -142,15 +142,6 @@ final class CustomRules {
         return ENTITY_CHECKS.get(schema + " " + place);
     }
 
-    /** Registers a check implemented elsewhere (certificates, keys) under its place in Kong's schema. */
-    static void registerEntityCheck(String schemaAndPlace, EntityCheck check) {
-        ENTITY_CHECKS.put(schemaAndPlace, check);
-    }
-
-    static void registerField(String schemaAndPath, Check check) {
-        BY_PLACE.put(schemaAndPath, check);
-    }
-
     /** Every place Kong runs a function, from {@code kong/3.9/custom-functions.txt}: schema, path, kind, function. */
     static List<String[]> places() {
         List<String[]> out = new ArrayList<>();
@@ -176,10 +167,6 @@ final class CustomRules {
             return ENTITY_CHECKS.containsKey(schema + " " + path) || BY_PLACE.containsKey(schema + " " + path);
         }
         return field(schema, path, function) != null;
-    }
-
-    static Set<String> shorthandFunctionsSchemas() {
-        return Set.of("services", "upstreams");
     }
 
     // ---- implementations ------------------------------------------------------------------------------------------

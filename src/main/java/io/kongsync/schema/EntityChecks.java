@@ -25,21 +25,6 @@ public final class EntityChecks {
         };
     }
 
-    public static EntityCheck onlyOneOf(String... paths) {
-        return record -> {
-            int set = 0;
-            for (String p : paths) {
-                if (!isEmpty(get(record, p))) {
-                    set++;
-                }
-            }
-            return set > 1
-                    ? List.of(new FieldError(FieldError.ENTITY,
-                            "only one of these fields must be non-empty: " + quoted(paths)))
-                    : List.of();
-        };
-    }
-
     public static EntityCheck exactlyOneOf(String... paths) {
         return record -> {
             int set = 0;
@@ -53,42 +38,6 @@ public final class EntityChecks {
                             "exactly one of these fields must be non-empty: " + quoted(paths)))
                     : List.of();
         };
-    }
-
-    /**
-     * Kong's {@code conditional}: when the value at {@code ifPath} satisfies {@code condition}, the value at
-     * {@code thenPath} must pass {@code then} (a null value fails with {@code required field missing}).
-     */
-    public static EntityCheck conditional(String ifPath, Predicate<Object> condition, String thenPath, Check then) {
-        return record -> {
-            if (!condition.test(get(record, ifPath))) {
-                return List.of();
-            }
-            Object value = get(record, thenPath);
-            String error = value == null ? "required field missing" : then.test(value);
-            if (error == null) {
-                return List.of();
-            }
-            return List.of(
-                    new FieldError(FieldError.ENTITY, "failed conditional validation given value of field '" + ifPath + "'"),
-                    new FieldError(thenPath, error));
-        };
-    }
-
-    /** {@code conditional} whose requirement is only that the field be set. */
-    public static EntityCheck requiredWhen(String ifPath, Object equals, String thenPath) {
-        return conditional(ifPath, v -> equals.equals(v), thenPath, v -> null);
-    }
-
-    /**
-     * Kong's {@code conditional} with {@code then_match = { eq = null }}: when the value at {@code ifPath} satisfies
-     * {@code condition}, the field at {@code thenPath} must be unset (null or empty).
-     */
-    public static EntityCheck nullWhen(String ifPath, Predicate<Object> condition, String thenPath) {
-        return record -> condition.test(get(record, ifPath)) && !isEmpty(get(record, thenPath))
-                ? List.of(new FieldError(FieldError.ENTITY, "failed conditional validation given value of field '" + ifPath + "'"),
-                        new FieldError(thenPath, "value must be null"))
-                : List.of();
     }
 
     /** Kong's {@code mutually_required}: all or none of the fields are set. */

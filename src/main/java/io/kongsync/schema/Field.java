@@ -3,7 +3,6 @@ package io.kongsync.schema;
 import io.kongsync.model.EntityKind;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +33,6 @@ public final class Field {
     private Long minimum;
     private Long maximum;
     private Double exclusiveMinimum;
-    private String pattern;
-    private String description;
     private boolean referenceable;
     private String nullMessage;
     private String valueMessage;
@@ -155,35 +152,8 @@ public final class Field {
         return check(Checks.oneOf(values));
     }
 
-    public Field between(long min, long max) {
-        this.minimum = min;
-        this.maximum = max;
-        return check(Checks.between(min, max));
-    }
-
-    /** A range with fractional bounds (queue delays); Kong's message shows them as written. */
-    public Field between(double min, double max) {
-        return check(Checks.between(min, max));
-    }
-
-    public Field gt(double min) {
-        this.exclusiveMinimum = min;
-        return check(Checks.greaterThan(min));
-    }
-
-    /** A whole-value regular expression (Java syntax, also valid in JSON Schema), failing with {@code message}. */
-    public Field pattern(String regex, String message) {
-        this.pattern = regex;
-        return check(Checks.matches(regex, message));
-    }
-
     public Field check(Check check) {
         this.checks.add(Objects.requireNonNull(check));
-        return this;
-    }
-
-    public Field checks(Check... checks) {
-        this.checks.addAll(Arrays.asList(checks));
         return this;
     }
 
@@ -226,11 +196,6 @@ public final class Field {
 
     Field exclusiveMinimumValue(double min) {
         this.exclusiveMinimum = min;
-        return this;
-    }
-
-    public Field describe(String description) {
-        this.description = description;
         return this;
     }
 
@@ -307,14 +272,6 @@ public final class Field {
 
     public Double exclusiveMinimum() {
         return exclusiveMinimum;
-    }
-
-    public String pattern() {
-        return pattern;
-    }
-
-    public String description() {
-        return description;
     }
 
     public boolean isReferenceable() {

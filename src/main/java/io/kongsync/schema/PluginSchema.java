@@ -1,6 +1,5 @@
 package io.kongsync.schema;
 
-import io.kongsync.model.EntityKind;
 import io.kongsync.model.Values;
 
 import java.util.ArrayList;
@@ -45,11 +44,6 @@ public final class PluginSchema {
         this.config = config;
     }
 
-    /** A bundled plugin with its config fields; protocols default to Kong's {@code protocols_http}. */
-    public static PluginSchema of(String name, Field... configFields) {
-        return new PluginSchema(name, Field.record("config", configFields));
-    }
-
     /** A bundled plugin with its {@code config} record as Kong's schema defines it. */
     public static PluginSchema ofConfig(String name, Field config) {
         return new PluginSchema(name, config);
@@ -60,12 +54,6 @@ public final class PluginSchema {
         PluginSchema schema = new PluginSchema(name, null);
         schema.protocolsAllowed = ALL_PROTOCOLS;
         return schema;
-    }
-
-    /** Kong's generic {@code protocols} typedef: any of the eight protocols, default the HTTP four. */
-    public PluginSchema anyProtocol() {
-        this.protocolsAllowed = ALL_PROTOCOLS;
-        return this;
     }
 
     public PluginSchema protocols(List<String> defaults, List<String> allowed) {
@@ -82,17 +70,6 @@ public final class PluginSchema {
     /** A check over the whole plugin entity; paths like {@code config.minute}. */
     public PluginSchema check(EntityCheck check) {
         this.checks.add(check);
-        return this;
-    }
-
-    /** A custom validator on the whole {@code config} record; its message is reported on {@code config}. */
-    public PluginSchema configCheck(Check check) {
-        this.config.check(check);
-        return this;
-    }
-
-    public PluginSchema shorthands(Shorthand... shorthands) {
-        this.shorthands.addAll(List.of(shorthands));
         return this;
     }
 

@@ -22,24 +22,6 @@ public record Shorthand(String from, String to, boolean deprecated, boolean echo
         this(from, to, deprecated, echoed, UnaryOperator.identity());
     }
 
-    public static Shorthand echoed(String from, String to) {
-        return new Shorthand(from, to, true, true);
-    }
-
-    public static Shorthand inputOnly(String from, String to) {
-        return new Shorthand(from, to, false, false);
-    }
-
-    /** An input-only shorthand whose value Kong converts on the way (session {@code cookie_samesite: off} to {@code Lax}). */
-    public static Shorthand inputOnly(String from, String to, UnaryOperator<Object> translate) {
-        return new Shorthand(from, to, false, false, translate);
-    }
-
-    /** A key Kong still accepts but ignores. */
-    public static Shorthand ignored(String from) {
-        return new Shorthand(from, null, false, false);
-    }
-
     public boolean isDropped() {
         return to == null;
     }

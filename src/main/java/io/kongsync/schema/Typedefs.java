@@ -154,9 +154,6 @@ public final class Typedefs {
         return normalized.equals(s) ? null : "non-normalized path, consider use '" + normalized + "' instead";
     };
 
-    /** file-log {@code path}: no {@code * & % \} or backtick. */
-    public static final Check FILENAME = v -> v instanceof String s && s.matches(".*[*&%\\\\`].*") ? "not a valid filename" : null;
-
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static boolean isHeaderName(String s) {

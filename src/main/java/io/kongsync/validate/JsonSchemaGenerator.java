@@ -277,17 +277,11 @@ public final class JsonSchemaGenerator {
 
     private Map<String, Object> fieldSchema(Field f) {
         Map<String, Object> s = new LinkedHashMap<>();
-        if (f.description() != null) {
-            s.put("description", f.description());
-        }
         switch (f.type()) {
             case STRING -> {
                 s.put("type", "string");
                 if (f.lenMinimum() != null) {
                     s.put("minLength", f.lenMinimum());
-                }
-                if (f.pattern() != null) {
-                    s.put("pattern", f.pattern());
                 }
             }
             case INTEGER, NUMBER -> {

@@ -5,13 +5,11 @@ import io.kongsync.schema.Schemas;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The plugins the sandbox has "loaded": every bundled Kong 3.9 plugin, with Kong's priorities. */
+/** The plugins the sandbox has "loaded": every bundled Kong 3.9 plugin, with the priorities of their handlers. */
 final class PluginCatalog {
 
     private static final Map<String, Integer> PRIORITIES = new LinkedHashMap<>();
-    private static final Map<String, PluginSchema> UNCHECKED = new ConcurrentHashMap<>();
 
     static {
         Object[][] table = {
@@ -35,11 +33,9 @@ final class PluginCatalog {
     private PluginCatalog() {
     }
 
-    /** Every loaded plugin name: the bundled ones plus any with a schema in the catalogue. */
+    /** Every loaded plugin name: Kong 3.9's bundled plugins, in Kong's order. */
     static Iterable<String> names() {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(Schemas.bundledPlugins());
-        names.addAll(Schemas.plugins().keySet());
-        return names;
+        return Schemas.bundledPlugins();
     }
 
     static int priority(String name) {
@@ -47,15 +43,11 @@ final class PluginCatalog {
     }
 
     static boolean enabled(String name) {
-        return Schemas.isBundled(name) || Schemas.plugins().containsKey(name);
+        return Schemas.isBundled(name);
     }
 
-    /** The plugin's schema; a bundled plugin without one in the catalogue takes its config unchecked. Null if not loaded. */
+    /** The plugin's schema (Kong's), or null when Kong does not bundle it. */
     static PluginSchema schema(String name) {
-        PluginSchema schema = Schemas.plugins().get(name);
-        if (schema != null) {
-            return schema;
-        }
-        return Schemas.isBundled(name) ? UNCHECKED.computeIfAbsent(name, PluginSchema::custom) : null;
+        return Schemas.plugin(name).orElse(null);
     }
 }

@@ -8,8 +8,10 @@ import io.kongsync.model.State;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +36,7 @@ public final class Planner {
     private final List<List<Change>> deletesByKind = new ArrayList<>();
     private final List<Change> upserts = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final Map<String, String> routeServices = new HashMap<>();
 
     private Planner(State desired, State current, PlanOptions options) {
         this.desired = desired;
@@ -63,6 +66,8 @@ public final class Planner {
         Entity d = next(desiredIt);
         Entity c = next(currentIt);
         while (d != null || c != null) {
+            noteRouteService(c, false);
+            noteRouteService(d, true);
             int order = d == null ? 1 : c == null ? -1 : compare(d.key(), c.key());
             if (order < 0) {
                 upserts.add(new Change(Action.CREATE, d.key(), diff.create(d), d, null));
@@ -83,7 +88,19 @@ public final class Planner {
             changes.addAll(deletesByKind.get(i));
         }
         changes.addAll(upserts);
-        return new Plan(changes, conflicts);
+        return new Plan(changes, conflicts, routeServices);
+    }
+
+    /** The files' service wins over Kong's. */
+    private void noteRouteService(Entity entity, boolean inFiles) {
+        if (entity != null && entity.kind() == EntityKind.ROUTE
+                && entity.field("service") instanceof EntityKey service) {
+            if (inFiles) {
+                routeServices.put(entity.key().name(), service.name());
+            } else {
+                routeServices.putIfAbsent(entity.key().name(), service.name());
+            }
+        }
     }
 
     private void inBoth(Entity d, Entity c) {

@@ -28,6 +28,8 @@ final class JsonReport {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("action", change.action().label());
             putSubject(c, change.subject());
+            c.put("service", change.service());
+            c.put("source", source(change.source()));
             List<Object> fields = new ArrayList<>();
             for (ReportView.FieldView field : change.fields()) {
                 Map<String, Object> f = new LinkedHashMap<>();
@@ -45,6 +47,8 @@ final class JsonReport {
         for (ReportView.ConflictView conflict : view.conflicts()) {
             Map<String, Object> c = new LinkedHashMap<>();
             putSubject(c, conflict.subject());
+            c.put("service", conflict.service());
+            c.put("source", source(conflict.source()));
             c.put("message", conflict.message());
             conflicts.add(c);
         }
@@ -61,6 +65,19 @@ final class JsonReport {
             scope.put(parent.getKey(), parent.getValue());
         }
         target.put("scope", scope);
+    }
+
+    private static Map<String, Object> source(ReportView.Source source) {
+        if (source == null) {
+            return null;
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("file", source.file());
+        s.put("line", source.line());
+        s.put("column", source.column());
+        s.put("path", source.path());
+        s.put("url", source.url());
+        return s;
     }
 
     private static Object json(Object value) {

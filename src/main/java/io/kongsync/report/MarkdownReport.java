@@ -25,22 +25,31 @@ final class MarkdownReport {
                 .append("| ").append(view.summary().create())
                 .append(" | ").append(view.summary().update())
                 .append(" | ").append(view.summary().delete()).append(" |\n");
-        for (ReportView.ChangeView change : view.changes()) {
-            out.append("\n<details><summary>").append(icon(change.action())).append(' ')
-                    .append(describe(change.subject())).append("</summary>\n\n");
-            if (change.fields().isEmpty()) {
-                out.append(change.action() == Action.DELETE
-                        ? "Not in the files any more: kongsync will delete it.\n"
-                        : "No field changes.\n");
-            } else {
-                fence(out, diffLines(change));
+        var groups = view.changesByService();
+        boolean headings = groups.stream().anyMatch(group -> group.getKey() != null);
+        for (var group : groups) {
+            if (headings) {
+                out.append(group.getKey() == null ? "\n### Other changes\n"
+                        : "\n### Service <code>" + html(group.getKey()) + "</code>\n");
             }
-            out.append("\n</details>\n");
+            for (ReportView.ChangeView change : group.getValue()) {
+                out.append("\n<details><summary>").append(icon(change.action())).append(' ')
+                        .append(describe(change.subject())).append(where(change.source())).append("</summary>\n\n");
+                if (change.fields().isEmpty()) {
+                    out.append(change.action() == Action.DELETE
+                            ? "Not in the files any more: kongsync will delete it.\n"
+                            : "No field changes.\n");
+                } else {
+                    fence(out, diffLines(change));
+                }
+                out.append("\n</details>\n");
+            }
         }
         if (!view.conflicts().isEmpty()) {
             out.append("\n### ⚠️ Conflicts\n\n<ul>\n");
             for (ReportView.ConflictView conflict : view.conflicts()) {
-                out.append("<li>").append(html(conflict.message())).append("</li>\n");
+                out.append("<li>").append(html(conflict.message())).append(where(conflict.source()))
+                        .append("</li>\n");
             }
             out.append("</ul>\n");
         }
@@ -52,6 +61,16 @@ final class MarkdownReport {
             out.append("</ul>\n");
         }
         return out.toString();
+    }
+
+    /** {@code  · routes/nyan.yaml:12}, linked to that line at the planned commit when the repository is known. */
+    private static String where(ReportView.Source source) {
+        if (source == null) {
+            return "";
+        }
+        String position = "<code>" + html(source.position()) + "</code>";
+        return source.url() == null ? " · " + position
+                : " · <a href=\"" + html(source.url()) + "\">" + position + "</a>";
     }
 
     private static String icon(Action action) {

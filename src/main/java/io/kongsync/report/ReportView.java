@@ -2,6 +2,7 @@ package io.kongsync.report;
 
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
+import io.kongsync.model.Origin;
 import io.kongsync.plan.Action;
 import io.kongsync.plan.Change;
 import io.kongsync.plan.Conflict;
@@ -11,8 +12,10 @@ import io.kongsync.plan.ScopeOrder;
 import io.kongsync.plan.Sensitivity;
 import io.kongsync.validate.Diagnostic;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,30 +53,80 @@ record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictV
     record FieldView(String path, Object oldValue, Object newValue) {
     }
 
-    record ChangeView(Action action, Subject subject, List<FieldView> fields) {
+    /**
+     * Where in the files an entity is declared: {@code FILE:LINE:COL} and the path in the document, with a link to
+     * that line on the git host when the plan was made at a known commit (else {@code url} is null).
+     */
+    record Source(String file, int line, int column, String path, String url) {
+
+        static Source of(Entity entity, SourceLinks links) {
+            if (entity == null || !entity.origin().hasPosition()) {
+                return null;
+            }
+            Origin origin = entity.origin();
+            return new Source(origin.file(), origin.line(), origin.column(), origin.path(), links.url(origin));
+        }
+
+        String position() {
+            return file + ":" + line + ":" + column;
+        }
     }
 
-    record ConflictView(Subject subject, String message) {
+    /**
+     * @param service the service the change is shown under (its own, its route's); null for entities outside services
+     * @param source  where the entity is declared in the files; null for a delete
+     */
+    record ChangeView(Action action, Subject subject, List<FieldView> fields, String service, Source source) {
+    }
+
+    record ConflictView(Subject subject, String message, String service, Source source) {
+    }
+
+    /**
+     * The changes as reports list them: one group per service (in the order each first appears in the plan),
+     * holding the service's own change, its routes' and their plugins'; then one group with no service.
+     */
+    List<Map.Entry<String, List<ChangeView>>> changesByService() {
+        Map<String, List<ChangeView>> groups = new LinkedHashMap<>();
+        List<ChangeView> outside = new ArrayList<>();
+        for (ChangeView change : changes) {
+            if (change.service() == null) {
+                outside.add(change);
+            } else {
+                groups.computeIfAbsent(change.service(), s -> new ArrayList<>()).add(change);
+            }
+        }
+        List<Map.Entry<String, List<ChangeView>>> out = new ArrayList<>();
+        groups.forEach((service, list) -> out.add(new AbstractMap.SimpleImmutableEntry<>(service, list)));
+        if (!outside.isEmpty()) {
+            out.add(new AbstractMap.SimpleImmutableEntry<>(null, outside));
+        }
+        return out;
     }
 
     static ReportView of(Plan plan) {
         return of(plan, List.of());
     }
 
-    /** Warnings are computed outside the planner (e.g. upstream checks) and never hold a secret. */
     static ReportView of(Plan plan, List<Diagnostic> warnings) {
+        return of(plan, warnings, SourceLinks.NONE);
+    }
+
+    /** Warnings are computed outside the planner (e.g. upstream checks) and never hold a secret. */
+    static ReportView of(Plan plan, List<Diagnostic> warnings, SourceLinks links) {
         List<ChangeView> changes = new ArrayList<>(plan.changes().size());
         for (Change change : plan.changes()) {
             List<FieldView> fields = new ArrayList<>(change.fields().size());
             for (FieldChange field : change.fields()) {
                 fields.add(new FieldView(field.path(), shown(field, field.oldValue()), shown(field, field.newValue())));
             }
-            changes.add(new ChangeView(change.action(), subject(change.key(), change.desired(), change.current()), fields));
+            changes.add(new ChangeView(change.action(), subject(change.key(), change.desired(), change.current()), fields,
+                    plan.serviceOf(change), Source.of(change.desired(), links)));
         }
         List<ConflictView> conflicts = new ArrayList<>(plan.conflicts().size());
         for (Conflict conflict : plan.conflicts()) {
             conflicts.add(new ConflictView(subject(conflict.key(), conflict.desired(), conflict.current()),
-                    conflict.message()));
+                    conflict.message(), plan.serviceOf(conflict), Source.of(conflict.desired(), links)));
         }
         return new ReportView(plan.summary(), changes, conflicts,
                 warnings.stream().map(Diagnostic::format).toList());

@@ -27,7 +27,12 @@ public final class Reports {
      * format: a Warnings block in text and markdown, the {@code warnings} array in JSON.
      */
     public static String render(Plan plan, List<Diagnostic> warnings, ReportFormat format) {
-        ReportView view = ReportView.of(plan, warnings);
+        return render(plan, warnings, format, SourceLinks.NONE);
+    }
+
+    /** With each change's file and line linked to the git host's page at the planned commit (markdown, JSON). */
+    public static String render(Plan plan, List<Diagnostic> warnings, ReportFormat format, SourceLinks links) {
+        ReportView view = ReportView.of(plan, warnings, links);
         switch (format) {
             case JSON:
                 return JsonReport.render(view);
@@ -45,7 +50,12 @@ public final class Reports {
 
     /** A sync's report with the plan's warnings. */
     public static String render(SyncResult result, List<Diagnostic> warnings, ReportFormat format) {
-        ReportView view = ReportView.of(result.plan(), warnings);
+        return render(result, warnings, format, SourceLinks.NONE);
+    }
+
+    public static String render(SyncResult result, List<Diagnostic> warnings, ReportFormat format,
+                                SourceLinks links) {
+        ReportView view = ReportView.of(result.plan(), warnings, links);
         switch (format) {
             case JSON:
                 return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view))) + "\n";

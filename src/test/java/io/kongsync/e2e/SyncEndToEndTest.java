@@ -133,7 +133,8 @@ class SyncEndToEndTest {
         CliRun diff = diff();
 
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.CHANGES);
-        assertThat(diff.out()).contains("~ service nyan\n    read_timeout: 1234 -> 30000\n");
+        assertThat(diff.out()).containsPattern("service nyan:\n  ~ service nyan  # \\S+nyan\\.yaml:\\d+:\\d+\n"
+                + "      read_timeout: 1234 -> 30000\n");
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(admin.get("/services/nyan").json().get("read_timeout")).isEqualTo(30000);
     }

@@ -47,9 +47,10 @@ class ReportsTest {
     @Test
     void textCreate() {
         assertThat(Reports.render(new Plan(List.of(CREATE), List.of()), ReportFormat.TEXT)).isEqualTo("""
-                + service nyan
-                    host: "nyan.ecs.local"
-                    port: 8080
+                service nyan:
+                  + service nyan
+                      host: "nyan.ecs.local"
+                      port: 8080
 
                 Plan: 1 to create, 0 to update, 0 to delete.
                 """);
@@ -58,8 +59,9 @@ class ReportsTest {
     @Test
     void textUpdate() {
         assertThat(Reports.render(new Plan(List.of(UPDATE), List.of()), ReportFormat.TEXT)).isEqualTo("""
-                ~ route orders-read (service orders)
-                    paths: ["/a"] -> ["/b"]
+                service orders:
+                  ~ route orders-read (service orders)
+                      paths: ["/a"] -> ["/b"]
 
                 Plan: 0 to create, 1 to update, 0 to delete.
                 """);
@@ -68,7 +70,8 @@ class ReportsTest {
     @Test
     void textDelete() {
         assertThat(Reports.render(new Plan(List.of(DELETE), List.of()), ReportFormat.TEXT)).isEqualTo("""
-                - plugin rate-limiting (service nyan)
+                service nyan:
+                  - plugin rate-limiting (service nyan)
 
                 Plan: 0 to create, 0 to update, 1 to delete.
                 """);
@@ -83,12 +86,15 @@ class ReportsTest {
     @Test
     void textMixed() {
         assertThat(Reports.render(MIXED, ReportFormat.TEXT)).isEqualTo("""
-                - plugin rate-limiting (service nyan)
-                + service nyan
-                    host: "nyan.ecs.local"
-                    port: 8080
-                ~ route orders-read (service orders)
-                    paths: ["/a"] -> ["/b"]
+                service nyan:
+                  - plugin rate-limiting (service nyan)
+                  + service nyan
+                      host: "nyan.ecs.local"
+                      port: 8080
+
+                service orders:
+                  ~ route orders-read (service orders)
+                      paths: ["/a"] -> ["/b"]
 
                 ! %s
 
@@ -126,7 +132,7 @@ class ReportsTest {
         Change change = new Change(Action.CREATE, sneaky.key(), List.of(), sneaky, null);
 
         assertThat(Reports.render(new Plan(List.of(change), List.of()), ReportFormat.TEXT))
-                .startsWith("+ service a\\u000a+ service b\n");
+                .startsWith("service a\\u000a+ service b:\n  + service a\\u000a+ service b\n");
     }
 
     // ---- json -------------------------------------------------------------------------------------------------------
@@ -135,7 +141,8 @@ class ReportsTest {
     void jsonCreate() {
         assertThat(Reports.render(new Plan(List.of(CREATE), List.of()), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":1,\"update\":0,\"delete\":0},\"changes\":["
-                        + "{\"action\":\"create\",\"kind\":\"service\",\"name\":\"nyan\",\"scope\":{},\"fields\":["
+                        + "{\"action\":\"create\",\"kind\":\"service\",\"name\":\"nyan\",\"scope\":{},"
+                        + "\"service\":\"nyan\",\"source\":null,\"fields\":["
                         + "{\"path\":\"host\",\"old\":null,\"new\":\"nyan.ecs.local\"},"
                         + "{\"path\":\"port\",\"old\":null,\"new\":8080}]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
@@ -145,7 +152,7 @@ class ReportsTest {
         assertThat(Reports.render(new Plan(List.of(UPDATE), List.of()), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":0,\"update\":1,\"delete\":0},\"changes\":["
                         + "{\"action\":\"update\",\"kind\":\"route\",\"name\":\"orders-read\","
-                        + "\"scope\":{\"service\":\"orders\"},\"fields\":["
+                        + "\"scope\":{\"service\":\"orders\"},\"service\":\"orders\",\"source\":null,\"fields\":["
                         + "{\"path\":\"paths\",\"old\":[\"/a\"],\"new\":[\"/b\"]}]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
 
@@ -154,14 +161,15 @@ class ReportsTest {
         assertThat(Reports.render(new Plan(List.of(DELETE), List.of()), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":0,\"update\":0,\"delete\":1},\"changes\":["
                         + "{\"action\":\"delete\",\"kind\":\"plugin\",\"name\":\"rate-limiting\","
-                        + "\"scope\":{\"service\":\"nyan\"},\"fields\":[]}],\"conflicts\":[],\"warnings\":[]}\n");
+                        + "\"scope\":{\"service\":\"nyan\"},\"service\":\"nyan\",\"source\":null,\"fields\":[]}],\"conflicts\":[],\"warnings\":[]}\n");
     }
 
     @Test
     void jsonConflict() {
         assertThat(Reports.render(new Plan(List.of(), List.of(CONFLICT)), ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":0,\"update\":0,\"delete\":0},\"changes\":[],\"conflicts\":["
-                        + "{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},\"message\":\""
+                        + "{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},"
+                        + "\"service\":\"legacy\",\"source\":null,\"message\":\""
                         + CONFLICT_MESSAGE + "\"}],\"warnings\":[]}\n");
     }
 
@@ -170,14 +178,16 @@ class ReportsTest {
         assertThat(Reports.render(MIXED, ReportFormat.JSON)).isEqualTo(
                 "{\"summary\":{\"create\":1,\"update\":1,\"delete\":1},\"changes\":["
                         + "{\"action\":\"delete\",\"kind\":\"plugin\",\"name\":\"rate-limiting\","
-                        + "\"scope\":{\"service\":\"nyan\"},\"fields\":[]},"
-                        + "{\"action\":\"create\",\"kind\":\"service\",\"name\":\"nyan\",\"scope\":{},\"fields\":["
+                        + "\"scope\":{\"service\":\"nyan\"},\"service\":\"nyan\",\"source\":null,\"fields\":[]},"
+                        + "{\"action\":\"create\",\"kind\":\"service\",\"name\":\"nyan\",\"scope\":{},"
+                        + "\"service\":\"nyan\",\"source\":null,\"fields\":["
                         + "{\"path\":\"host\",\"old\":null,\"new\":\"nyan.ecs.local\"},"
                         + "{\"path\":\"port\",\"old\":null,\"new\":8080}]},"
                         + "{\"action\":\"update\",\"kind\":\"route\",\"name\":\"orders-read\","
-                        + "\"scope\":{\"service\":\"orders\"},\"fields\":["
+                        + "\"scope\":{\"service\":\"orders\"},\"service\":\"orders\",\"source\":null,\"fields\":["
                         + "{\"path\":\"paths\",\"old\":[\"/a\"],\"new\":[\"/b\"]}]}],"
-                        + "\"conflicts\":[{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},\"message\":\""
+                        + "\"conflicts\":[{\"kind\":\"service\",\"name\":\"legacy\",\"scope\":{},"
+                        + "\"service\":\"legacy\",\"source\":null,\"message\":\""
                         + CONFLICT_MESSAGE + "\"}],\"warnings\":[]}\n");
     }
 
@@ -197,6 +207,8 @@ class ReportsTest {
 
     private static final String TABLE_HEAD = "## kongsync plan\n\n| Create | Update | Delete |\n|-------:|-------:|-------:|\n";
 
+    private static final String MD_NYAN = "\n### Service <code>nyan</code>\n";
+    private static final String MD_ORDERS = "\n### Service <code>orders</code>\n";
     private static final String MD_CREATE = """
 
             <details><summary>➕ service <code>nyan</code></summary>
@@ -240,19 +252,19 @@ class ReportsTest {
     @Test
     void markdownCreate() {
         assertThat(Reports.render(new Plan(List.of(CREATE), List.of()), ReportFormat.MARKDOWN))
-                .isEqualTo(TABLE_HEAD + "| 1 | 0 | 0 |\n" + MD_CREATE);
+                .isEqualTo(TABLE_HEAD + "| 1 | 0 | 0 |\n" + MD_NYAN + MD_CREATE);
     }
 
     @Test
     void markdownUpdate() {
         assertThat(Reports.render(new Plan(List.of(UPDATE), List.of()), ReportFormat.MARKDOWN))
-                .isEqualTo(TABLE_HEAD + "| 0 | 1 | 0 |\n" + MD_UPDATE);
+                .isEqualTo(TABLE_HEAD + "| 0 | 1 | 0 |\n" + MD_ORDERS + MD_UPDATE);
     }
 
     @Test
     void markdownDelete() {
         assertThat(Reports.render(new Plan(List.of(DELETE), List.of()), ReportFormat.MARKDOWN))
-                .isEqualTo(TABLE_HEAD + "| 0 | 0 | 1 |\n" + MD_DELETE);
+                .isEqualTo(TABLE_HEAD + "| 0 | 0 | 1 |\n" + MD_NYAN + MD_DELETE);
     }
 
     @Test
@@ -264,7 +276,8 @@ class ReportsTest {
     @Test
     void markdownMixed() {
         assertThat(Reports.render(MIXED, ReportFormat.MARKDOWN))
-                .isEqualTo(TABLE_HEAD + "| 1 | 1 | 1 |\n" + MD_DELETE + MD_CREATE + MD_UPDATE + MD_CONFLICTS);
+                .isEqualTo(TABLE_HEAD + "| 1 | 1 | 1 |\n" + MD_NYAN + MD_DELETE + MD_CREATE + MD_ORDERS + MD_UPDATE
+                        + MD_CONFLICTS);
     }
 
     @Test

@@ -52,26 +52,33 @@ class DiffCommandTest {
 
         assertThat(text.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(text.out()).isEqualTo("""
-                - plugin cors (route echo-route)
-                + service new-svc
-                    name: "new-svc"
-                    host: "new.ecs.local"
-                    tags: ["managed-by:kongsync"]
-                ~ basicauth_credential alice (consumer alice)
+                service echo-svc:
+                  - plugin cors (route echo-route)
+                  ~ plugin rate-limiting (service echo-svc)  # %1$s:13:9
+                      config.minute: 10 -> 20
+
+                service new-svc:
+                  + service new-svc  # %1$s:28:5
+                      name: "new-svc"
+                      host: "new.ecs.local"
+                      tags: ["managed-by:kongsync"]
+
+                ~ basicauth_credential alice (consumer alice)  # %1$s:36:9
                     password: (sensitive) -> (sensitive)
-                ~ plugin rate-limiting (service echo-svc)
-                    config.minute: 10 -> 20
 
                 Plan: 1 to create, 2 to update, 1 to delete.
-                """);
+                """.formatted(changed));
 
         CliRun json = CliRun.of("diff", "-s", changed.toString(), "--current", ECHO.toString(), "-o", "json");
         assertThat(json.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(json.out()).startsWith("{\"summary\":{\"create\":1,\"update\":2,\"delete\":1},\"changes\":[")
                 .contains("{\"action\":\"update\",\"kind\":\"plugin\",\"name\":\"rate-limiting\","
-                        + "\"scope\":{\"service\":\"echo-svc\"},\"fields\":[{\"path\":\"config.minute\",\"old\":10,\"new\":20}]}")
+                        + "\"scope\":{\"service\":\"echo-svc\"},\"service\":\"echo-svc\",\"source\":{\"file\":"
+                        + "\"" + changed.toString().replace("\\", "\\\\") + "\"" + ",\"line\":13,\"column\":9,"
+                        + "\"path\":\"services[0].plugins[0]\",\"url\":null},"
+                        + "\"fields\":[{\"path\":\"config.minute\",\"old\":10,\"new\":20}]}")
                 .contains("{\"action\":\"delete\",\"kind\":\"plugin\",\"name\":\"cors\",\"scope\":{\"route\":\"echo-route\"},"
-                        + "\"fields\":[]}")
+                        + "\"service\":\"echo-svc\",\"source\":null,\"fields\":[]}")
                 .contains("{\"path\":\"password\",\"old\":\"(sensitive)\",\"new\":\"(sensitive)\"}");
 
         CliRun markdown = CliRun.of("diff", "-s", changed.toString(), "--current", ECHO.toString(), "-o", "markdown");

@@ -103,11 +103,12 @@ class SyncEndToEndTest {
 
         assertThat(diff.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(diff.out()).isEqualTo("""
-                ~ plugin rate-limiting (service nyan)
-                    config.minute: 600 -> 900
+                service nyan:
+                  ~ plugin rate-limiting (service nyan)  # %s:19:9
+                      config.minute: 600 -> 900
 
                 Plan: 0 to create, 1 to update, 0 to delete.
-                """);
+                """.formatted(nyan));
         assertThat(sync().exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(diff().exitCode()).isEqualTo(ExitCodes.OK);
     }

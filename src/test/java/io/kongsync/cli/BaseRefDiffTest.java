@@ -187,7 +187,8 @@ class BaseRefDiffTest {
 
     @Test
     void problemsInTheFilesAtTheBaseNameTheRevisionAndPlanNothing() throws Exception {
-        commit("broken", "routes/api.yaml", V1.replace("host: orders.ecs.local", "host: orders.ecs.local\n    port: 99999"));
+        commit("broken", "routes/api.yaml",
+                V1.replace("host: orders.ecs.local", "host: orders.ecs.local\n    port: 99999"));
         commit("fixed", "routes/api.yaml", V1);
 
         CliRun run = diff("--base-ref", "HEAD~1", "-o", "json");

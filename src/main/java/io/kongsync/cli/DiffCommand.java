@@ -1,5 +1,6 @@
 package io.kongsync.cli;
 
+import io.kongsync.git.RevisionFiles;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongNode;
 import io.kongsync.plan.Plan;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,8 +44,17 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--current", paramLabel = "FILE",
             description = "A decK-format file (or a Kong-style echo with ids) holding the current state, for offline "
-                    + "plans. Taken instead of --kong-addr.")
+                    + "plans. Taken instead of --kong-addr. When no entity in it carries the ownership tag (a plain "
+                    + "decK file, a kongsync dump), every entity in it counts as kongsync's; otherwise the tag "
+                    + "decides, as in Kong.")
     Path current;
+
+    @Option(names = "--base-ref", paramLabel = "REF",
+            description = "Plan against the -s paths as they are at this git revision (a branch such as origin/main, "
+                    + "a tag, a commit, HEAD~1), read from the repository that holds them, instead of against Kong: "
+                    + "what merging the working tree's files would change. Every entity there counts as kongsync's; "
+                    + "a path that does not exist there counts as empty. Not with --current or --kong-addr.")
+    String baseRef;
 
     @Mixin
     ReportOptions report;
@@ -58,21 +69,17 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         aws.check(spec, kong.isSet());
-        if (current == null && !kong.isSet() && !aws.discoversKong()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Missing the current state: give --kong-addr=URL (or KONGSYNC_KONG_ADDR), "
-                            + "--kong-discovery-namespace with --kong-discovery-service, or --current=FILE");
-        }
+        checkOneCurrentState();
         ReportFormat reportFormat = report.format();
         StateLoader.Options options = source.loaderOptions();
-        try (AwsAccess access = new AwsAccess(aws)) {
+        try (AwsAccess access = new AwsAccess(aws);
+             RevisionFiles base = baseRef == null ? null : RevisionFiles.read(source.sources(), baseRef)) {
             StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), options, access.readOptions());
             if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
                 return ExitCodes.ERROR;
             }
             List<Diagnostic> warnings = access.upstreamWarnings(desired.state());
-            Plan plan = current != null ? planOffline(desired, options)
-                    : aws.discoversKong() ? planAgainstGateway(access.kongNodes(), desired) : planAgainstKong(desired);
+            Plan plan = plan(desired, base, access, options);
             if (plan == null) {
                 return ExitCodes.ERROR;
             }
@@ -89,6 +96,44 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
+    /** The plan against whichever current state was given; null when it has problems (printed). */
+    private Plan plan(StateLoader.Loaded desired, RevisionFiles base, AwsAccess access, StateLoader.Options options) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (base != null) {
+            return planOffline(desired, OfflineCurrent.atRevision(base, baseRef, options, access.readOptions(), err),
+                    options);
+        }
+        if (current != null) {
+            return planOffline(desired, OfflineCurrent.fromFile(current, options, err), options);
+        }
+        return aws.discoversKong() ? planAgainstGateway(access.kongNodes(), desired) : planAgainstKong(desired);
+    }
+
+    /**
+     * Exactly one current state: Kong (--kong-addr or discovery), --current or --base-ref. --current is taken instead
+     * of Kong as it always was; --base-ref refuses a Kong given on the command line (one from the environment is
+     * left unused, as for --current).
+     */
+    private void checkOneCurrentState() {
+        if (baseRef != null) {
+            CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            for (String other : List.of("--current", "--kong-addr", "--kong-discovery-service")) {
+                if (parsed.hasMatchedOption(other)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--base-ref and " + other
+                            + " are mutually exclusive: --base-ref plans against the files at a git revision, "
+                            + other + " against " + (other.equals("--current") ? "a file" : "Kong"));
+                }
+            }
+            return;
+        }
+        if (current == null && !kong.isSet() && !aws.discoversKong()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing the current state: give --kong-addr=URL (or KONGSYNC_KONG_ADDR), "
+                            + "--kong-discovery-namespace with --kong-discovery-service, --current=FILE "
+                            + "or --base-ref=REF");
+        }
+    }
+
     /** The plan against the first discovered node that answers. */
     private Plan planAgainstGateway(List<KongNode> nodes, StateLoader.Loaded desired) {
         SyncOptions syncOptions = SyncOptions.defaults().withOwnershipTag(source.ownershipTag);
@@ -98,14 +143,13 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan against the current state in a file; null when that file has problems. */
-    private Plan planOffline(StateLoader.Loaded desired, StateLoader.Options options) {
-        StateLoader.Loaded inKong = StateLoader.loadCurrent(current, options);
-        if (Diagnostics.print(inKong.diagnostics(), spec.commandLine().getErr())) {
+    /** The plan against a current state read without Kong; null when it has problems (printed). */
+    private Plan planOffline(StateLoader.Loaded desired, OfflineCurrent.Current current, StateLoader.Options options) {
+        if (Diagnostics.print(current.loaded().diagnostics(), spec.commandLine().getErr())) {
             return null;
         }
-        return Planner.plan(desired.state(), inKong.state(),
-                new PlanOptions(options.ownershipTag(), desired.selectTags()));
+        return Planner.plan(desired.state(), current.loaded().state(),
+                new PlanOptions(options.ownershipTag(), desired.selectTags(), current.ownsAll()));
     }
 
     /** The plan against a live Kong, whose own validation of plugin configs counts as problems in the files. */

@@ -96,7 +96,8 @@ final class Snapshots {
         return target.getParent();
     }
 
-    private static void write(Repository repository, RevCommit commit, String path, Path temp) throws IOException {
+    /** Writes {@code path} (a directory or a file; empty: the whole tree) as it is at {@code commit} to temp/path. */
+    static void write(Repository repository, RevCommit commit, String path, Path temp) throws IOException {
         Files.createDirectories(temp);
         try (ObjectReader reader = repository.newObjectReader()) {
             if (path.isEmpty()) {

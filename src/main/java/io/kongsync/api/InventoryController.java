@@ -12,6 +12,8 @@ import io.kongsync.service.SyncRunner;
 import io.kongsync.validate.Diagnostic;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,10 @@ import java.util.Map;
 @RestController
 @Tag(name = "inventory", description = "What is live in Kong and where the files define it")
 class InventoryController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_FIELDS = "RFC 9457: type, title, status, detail, instance; for invalid files "
+            + "also problems (FILE:LINE:COL: PATH: message) and commit";
 
     private final SyncCoordinator coordinator;
     private final RouteSource source;
@@ -42,11 +48,16 @@ class InventoryController {
                     + "and commit that define it, and the plan's change to it. Made from a dry run of the branch's "
                     + "head (or ?ref=) now, which counts against the dry-run limits. The shape is documented in "
                     + "docs/inventory-json.md.")
-    @ApiResponse(responseCode = "200", description = "The inventory")
-    @ApiResponse(responseCode = "400", description = "?ref= is not a ref name")
-    @ApiResponse(responseCode = "422", description = "The files are invalid, or Kong rejects a plugin configuration")
-    @ApiResponse(responseCode = "429", description = "Too many dry runs at once; Retry-After says when to try again")
-    @ApiResponse(responseCode = "502", description = "The route source or Kong's Admin API failed")
+    @ApiResponse(responseCode = "200", description = "The inventory (docs/inventory-json.md)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "?ref= is not a ref name", content = @Content(
+            mediaType = PROBLEM, schema = @Schema(type = "object", description = PROBLEM_FIELDS)))
+    @ApiResponse(responseCode = "422", description = "The files are invalid, or Kong rejects a plugin configuration",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(type = "object", description = PROBLEM_FIELDS)))
+    @ApiResponse(responseCode = "429", description = "Too many dry runs at once; Retry-After says when to try again",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(type = "object", description = PROBLEM_FIELDS)))
+    @ApiResponse(responseCode = "502", description = "The route source or Kong's Admin API failed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(type = "object", description = PROBLEM_FIELDS)))
     @GetMapping("/api/v1/inventory")
     Mono<Map<String, Object>> inventory(
             @Parameter(description = "A branch, tag or commit; the configured branch's head when absent")

@@ -1,7 +1,6 @@
 package io.kongsync.inventory;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Everything kongsync manages and every unmanaged entity it sees in Kong, grouped service → routes → plugins, with
@@ -49,18 +48,5 @@ public record Inventory(String commit, Kong kong, String ownershipTag, Summary s
         public int total() {
             return inSync + differs + onlyInKong + onlyInFiles;
         }
-    }
-
-    /** Every item, children after their parent, in the order the groups are listed. */
-    public void forEach(Consumer<Item> action) {
-        for (List<Item> group : List.of(services, routes, consumers, upstreams, certificates, caCertificates, plugins,
-                other)) {
-            group.forEach(item -> visit(item, action));
-        }
-    }
-
-    private static void visit(Item item, Consumer<Item> action) {
-        action.accept(item);
-        item.children().values().forEach(children -> children.forEach(child -> visit(child, action)));
     }
 }

@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code GET /api/v1/inventory} over real HTTP: the repository's shipped {@code routes/} committed to a git repository
@@ -162,8 +164,8 @@ class InventoryApiTest {
 
         assertThat(list(inventory.get("upstreams"))).singleElement().satisfies(upstream ->
                 assertThat(list(upstream.get("targets"))).extracting(t -> t.get("name"), t -> t.get("weight"))
-                        .containsExactly(org.assertj.core.api.Assertions.tuple("payments-blue.ecs.local:8080", 90),
-                                org.assertj.core.api.Assertions.tuple("payments-green.ecs.local:8080", 10)));
+                        .containsExactly(tuple("payments-blue.ecs.local:8080", 90),
+                                tuple("payments-green.ecs.local:8080", 10)));
         assertThat(list(inventory.get("plugins"))).extracting(p -> p.get("name"))
                 .containsExactly("correlation-id", "prometheus");
         assertThat(list(inventory.get("routes"))).isEmpty();
@@ -212,14 +214,14 @@ class InventoryApiTest {
         assertThat(invalid.body()).contains("routes/broken.yaml:5");
     }
 
-    private static void everyItem(Map<String, Object> inventory, java.util.function.Consumer<Map<String, Object>> action) {
+    private static void everyItem(Map<String, Object> inventory, Consumer<Map<String, Object>> action) {
         for (String group : List.of("services", "routes", "consumers", "upstreams", "certificates", "ca_certificates",
                 "plugins", "other")) {
             list(inventory.get(group)).forEach(item -> visit(item, action));
         }
     }
 
-    private static void visit(Map<String, Object> item, java.util.function.Consumer<Map<String, Object>> action) {
+    private static void visit(Map<String, Object> item, Consumer<Map<String, Object>> action) {
         action.accept(item);
         for (String children : List.of("routes", "plugins", "credentials", "targets")) {
             if (item.get(children) instanceof List<?>) {

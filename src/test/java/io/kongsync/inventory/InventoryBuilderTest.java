@@ -35,6 +35,7 @@ import static io.kongsync.plan.Fixtures.key;
 import static io.kongsync.plan.Fixtures.map;
 import static io.kongsync.plan.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InventoryBuilderTest {
 
@@ -114,8 +115,8 @@ class InventoryBuilderTest {
                 .containsEntry("protocol", "http");
         assertThat(nyan.children().keySet()).containsExactly("routes", "plugins");
         assertThat(nyan.children().get("routes")).extracting(Item::name, Item::status)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("gone", Status.ONLY_IN_KONG),
-                        org.assertj.core.api.Assertions.tuple("nyan", Status.DIFFERS));
+                .containsExactly(tuple("gone", Status.ONLY_IN_KONG),
+                        tuple("nyan", Status.DIFFERS));
         assertThat(nyan.children().get("plugins")).extracting(Item::name).containsExactly("key-auth");
 
         Item nyanRoute = nyan.children().get("routes").get(1);
@@ -226,9 +227,9 @@ class InventoryBuilderTest {
         assertThat(aliceItem.facts()).containsEntry("username", "alice").containsEntry("custom_id", "alice-1")
                 .containsEntry("credential_counts", Map.of("acl", 1, "keyauth_credential", 1));
         assertThat(aliceItem.children().get("credentials")).extracting(Item::kind, Item::name, Item::status)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("keyauth_credential", "(sensitive)",
+                .containsExactly(tuple("keyauth_credential", "(sensitive)",
                                 Status.ONLY_IN_FILES),
-                        org.assertj.core.api.Assertions.tuple("acl", "readers", Status.IN_SYNC));
+                        tuple("acl", "readers", Status.IN_SYNC));
         assertThat(aliceItem.children().get("credentials").get(0).anchor())
                 .isEqualTo("keyauth_credential:(sensitive)[consumer=alice]");
         assertThat(aliceItem.children().get("plugins")).extracting(Item::name).containsExactly("rate-limiting");

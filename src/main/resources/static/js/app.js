@@ -1,6 +1,7 @@
 // The kongsync dashboard: hash-routed views over the REST API (/api/v1), no other back end.
 import {duration, h, planCounts, plural, replace, shortCommit, stateBadge, time} from './dom.js';
-import {renderPlan} from './plan.js';
+import {renderInventory} from './inventory.js';
+import {changeId, conflictId, renderPlan} from './plan.js';
 
 const TOKEN_KEY = 'kongsync.apiToken';
 const POLL_MILLIS = 500;
@@ -221,9 +222,11 @@ function driftCard(drift, now) {
         conflicts ? ` ${plural(conflicts, 'conflict')}.` : '',
         pending || conflicts ? [' ', h('a', {href: '#/plan'}, 'See the plan')] : '');
   }
+  const inventory = h('p', null, h('a', {href: '#/inventory'}, 'See what Kong runs and where the files define it'));
   return h('section', {class: 'card', 'aria-labelledby': 'drift-title'},
       h('h2', {id: 'drift-title'}, 'Drift now'),
       current,
+      inventory,
       definitions([
         ['Checked', time(now.checkedAt), now.commit ? [' against ', h('code', null, shortCommit(now.commit))] : ''],
         ['Scheduled checks', every ? `every ${every}` : 'off',
@@ -264,6 +267,26 @@ async function planPage() {
     return [heading, intro, errorView(now.error)];
   }
   return [heading, intro, renderPlan(now.plan)];
+}
+
+async function inventoryPage(params) {
+  const checkedAt = new Date().toISOString();
+  const inventory = await getJson('/api/v1/inventory');
+  const kong = inventory.kong;
+  const filter = {query: params.get('q') ?? '', status: params.get('status') ?? ''};
+  return [h('h1', {tabindex: '-1'}, 'Inventory'),
+    h('p', {class: 'intro'}, 'What Kong runs and where the files define it: the files',
+        inventory.commit ? [' at ', h('code', {title: inventory.commit}, shortCommit(inventory.commit))] : '',
+        ' against ', kong ? `Kong ${kong.version} (${kong.mode === 'dbless' ? 'DB-less' : 'database'}${kong.sandbox
+            ? ', the kongsync sandbox' : ''})` : 'Kong', '. Checked ', time(checkedAt), '. ',
+        h('button', {type: 'button', onclick: () => route()}, 'Check again')),
+    renderInventory(inventory, filter, ({query, status}) => {
+      const search = new URLSearchParams();
+      if (query) search.set('q', query);
+      if (status) search.set('status', status);
+      const hash = `#/inventory${search.toString() ? `?${search}` : ''}`;
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    })];
 }
 
 async function historyPage(page) {
@@ -392,6 +415,7 @@ async function route(event) {
   let section = parts[0] ?? 'overview';
   if (parts.length === 0 || parts[0] === 'overview') view = overview;
   else if (parts[0] === 'plan') view = planPage;
+  else if (parts[0] === 'inventory') view = () => inventoryPage(params);
   else if (parts[0] === 'history') view = () => historyPage(Math.max(0, Number.parseInt(params.get('page'), 10) || 0));
   else if (parts[0] === 'syncs' && parts[1]) {
     section = 'history';
@@ -410,7 +434,23 @@ async function route(event) {
   replace(main, content);
   main.setAttribute('aria-busy', 'false');
   document.title = `${main.querySelector('h1')?.textContent ?? 'Error'} · kongsync`;
-  if (event) (main.querySelector('h1') ?? main).focus();
+  const target = section === 'plan' ? planTarget(params.get('change')) : null;
+  if (event || target) (target ?? main.querySelector('h1') ?? main).focus();
+}
+
+/** The change (or conflict) a link into the plan points at, marked and scrolled to; null when the plan has none. */
+function planTarget(anchor) {
+  if (!anchor) return null;
+  const target = document.getElementById(changeId(anchor)) ?? document.getElementById(conflictId(anchor));
+  if (!target) {
+    main.querySelector('.plan')?.prepend(h('p', {class: 'notice', role: 'status'},
+        'The plan no longer changes ', h('code', null, anchor), ': it may have been synced since.'));
+    return null;
+  }
+  target.classList.add('targeted');
+  target.setAttribute('tabindex', '-1');
+  target.scrollIntoView({block: 'center'});
+  return target;
 }
 
 // ---- actions --------------------------------------------------------------------------------------------------

@@ -14,21 +14,52 @@ export function entityLabel(entity) {
   return `${entity.kind} ${entity.name}${scope ? ` (${scope})` : ''}`;
 }
 
+/**
+ * An entity's identity as a link target: {@code kind:name[parent=name,...]}, parents in alphabetical order, the name as
+ * the report shows it. The inventory gives every entity the same anchor.
+ */
+export function anchorOf(entity) {
+  const scope = Object.keys(entity.scope ?? {}).sort().map(kind => `${kind}=${entity.scope[kind]}`);
+  return `${entity.kind}:${entity.name}${scope.length ? `[${scope.join(',')}]` : ''}`;
+}
+
+/** The plan view, scrolled to the change (or conflict) of the entity with this anchor. */
+export function planHref(anchor) {
+  return `#/plan?change=${encodeURIComponent(anchor)}`;
+}
+
+/** The element ids the plan view gives an entity's change and conflict. */
+export function changeId(anchor) {
+  return `change:${anchor}`;
+}
+
+export function conflictId(anchor) {
+  return `conflict:${anchor}`;
+}
+
 function identity(entity) {
   const scope = Object.keys(entity.scope ?? {}).sort().map(k => [k, entity.scope[k]]);
   return JSON.stringify([entity.kind, entity.name, scope]);
 }
 
+/** The service a change names: its scope's, or the report's "service" of a route or plugin when it carries one. */
+function serviceOf(change) {
+  const scope = change.scope ?? {};
+  if (scope.service) return scope.service;
+  return typeof change.service === 'string' ? change.service : null;
+}
+
 /**
  * The group a change is shown in: its service when the plan says which one, else its route, else a kind of
- * top-level entity. A route's service is in the plan only when the route is created or moved (its "service" field).
- * Keys sort services first (by name), then routes, then consumers, upstreams, certificates, vaults and keys,
- * global plugins.
+ * top-level entity. A route's service is in the plan when the report names it (its "service"), or when the route is
+ * created or moved (its "service" field). Keys sort services first (by name), then routes, then consumers,
+ * upstreams, certificates, vaults and keys, global plugins.
  */
 function groupOf(change, routeServices) {
-  const scope = change.scope ?? {};
   if (change.kind === 'service') return {key: `1\u0000${change.name}`, title: `service ${change.name}`};
-  if (scope.service) return {key: `1\u0000${scope.service}`, title: `service ${scope.service}`};
+  const scope = change.scope ?? {};
+  const service = serviceOf(change);
+  if (service != null) return {key: `1\u0000${service}`, title: `service ${service}`};
   const route = change.kind === 'route' ? change.name : scope.route;
   if (route != null) {
     const service = routeServices.get(route);
@@ -50,7 +81,7 @@ function routeServicesOf(changes) {
   for (const change of changes) {
     if (change.kind !== 'route') continue;
     const field = (change.fields ?? []).find(f => f.path === 'service');
-    const service = field && (field.new ?? field.old);
+    const service = serviceOf(change) ?? (field && (field.new ?? field.old));
     if (typeof service === 'string') services.set(change.name, service);
   }
   return services;
@@ -85,15 +116,28 @@ function fieldsTable(change) {
           h('td', {class: 'new'}, value(f.new, 'unset'))))));
 }
 
-function changeCard(change, warnings) {
+/** Where the files define an entity, as "file:line" (a link when the report gives one); null when it does not say. */
+export function sourceOf(entity) {
+  const source = entity.source;
+  if (!source || typeof source.file !== 'string') return null;
+  const text = source.line != null ? `${source.file}:${source.line}` : source.file;
+  const title = source.path ? `${text} ${source.path}` : text;
+  return /^https:\/\//.test(source.url ?? '')
+      ? h('a', {class: 'source', href: source.url, rel: 'noopener noreferrer', title}, text)
+      : h('code', {class: 'source', title}, text);
+}
+
+function changeCard(change, warnings, id) {
   const scope = scopeText(change.scope);
-  return h('article', {class: `change ${change.action}`, 'data-kind': change.kind, 'data-name': change.name},
+  const source = sourceOf(change);
+  return h('article', {class: `change ${change.action}`, id, 'data-kind': change.kind, 'data-name': change.name},
       h('h4', null,
           h('span', {class: 'symbol', 'aria-hidden': 'true'}, SYMBOL[change.action] ?? '?'), ' ',
           h('span', {class: 'action'}, change.action), ' ',
           h('span', {class: 'kind'}, change.kind), ' ',
           h('span', {class: 'name'}, change.name),
-          scope ? h('span', {class: 'scope'}, ` (${scope})`) : null),
+          scope ? h('span', {class: 'scope'}, ` (${scope})`) : null,
+          source ? h('span', {class: 'change-source'}, source) : null),
       warnings.length ? h('ul', {class: 'warnings'}, warnings.map(w => warningItem(w, false))) : null,
       change.action === 'delete'
           ? h('p', {class: 'muted'}, 'Deleted from Kong: the files no longer declare it.')
@@ -106,6 +150,9 @@ export function renderPlan(report) {
   const conflicts = report.conflicts ?? [];
   const warnings = Array.isArray(report.warnings) ? report.warnings : [];
   const root = h('div', {class: 'plan'});
+  // Masked names can make two entities' anchors equal: the first keeps the id.
+  const ids = new Set();
+  const unique = id => (ids.has(id) ? null : (ids.add(id), id));
 
   const inPlan = new Set(changes.map(identity));
   const warningsByEntity = new Map();
@@ -127,7 +174,8 @@ export function renderPlan(report) {
   if (conflicts.length) {
     root.append(h('section', {class: 'conflicts', 'aria-labelledby': 'conflicts-title'},
         h('h3', {id: 'conflicts-title'}, 'Conflicts'),
-        h('ul', null, conflicts.map(c => h('li', null, h('strong', null, entityLabel(c)), ': ', c.message)))));
+        h('ul', null, conflicts.map(c => h('li', {id: unique(conflictId(anchorOf(c)))},
+            h('strong', null, entityLabel(c)), ': ', c.message)))));
   }
   if (loose.length) {
     root.append(h('section', {class: 'warning-list', 'aria-labelledby': 'warnings-title'},
@@ -146,7 +194,7 @@ export function renderPlan(report) {
   for (const [, group] of ordered) {
     root.append(h('section', {class: 'group'},
         h('h3', null, group.title),
-        group.changes.map(c => changeCard(c, warningsByEntity.get(identity(c)) ?? []))));
+        group.changes.map(c => changeCard(c, warningsByEntity.get(identity(c)) ?? [], unique(changeId(anchorOf(c)))))));
   }
   return root;
 }

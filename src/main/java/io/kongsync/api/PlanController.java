@@ -3,8 +3,6 @@ package io.kongsync.api;
 import io.kongsync.report.ReportFormat;
 import io.kongsync.report.Reports;
 import io.kongsync.service.SyncCoordinator;
-import io.kongsync.service.SyncFailure;
-import io.kongsync.validate.Diagnostic;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -33,13 +31,8 @@ class PlanController {
     Mono<ResponseEntity<String>> plan(@RequestParam(defaultValue = "json") String format,
                                       @RequestParam(required = false) String ref) {
         ReportFormat reportFormat = ReportFormats.parse(format);
-        return coordinator.planNow(ref).map(dry -> {
+        return coordinator.planNow(ref).map(DryRuns::accepted).map(dry -> {
             var planned = dry.planned();
-            if (!planned.diagnostics().isEmpty()) {
-                throw new SyncFailure(SyncFailure.Kind.INVALID_FILES, "Kong rejects "
-                        + planned.diagnostics().size() + " plugin configuration(s)",
-                        planned.diagnostics().stream().map(Diagnostic::format).toList(), dry.snapshot().commit());
-            }
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(ReportFormats.mediaType(reportFormat));
             if (dry.snapshot().commit() != null) {
                 ok.header(COMMIT_HEADER, dry.snapshot().commit());

@@ -101,7 +101,7 @@ class DashboardBrowserTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("Content-Security-Policy").contains("script-src 'self'");
-        for (String file : List.of("/js/app.js", "/js/plan.js", "/js/dom.js")) {
+        for (String file : List.of("/js/app.js", "/js/plan.js", "/js/dom.js", "/js/inventory.js")) {
             RunningService.Reply script = service.get(file, null);
             assertThat(script.status()).as(file).isEqualTo(200);
             assertThat(script.header("Content-Type")).as(file).startsWith("text/javascript");

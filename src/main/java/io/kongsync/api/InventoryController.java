@@ -5,7 +5,7 @@ import io.kongsync.git.SourceInfo;
 import io.kongsync.inventory.Inventory;
 import io.kongsync.inventory.InventoryBuilder;
 import io.kongsync.inventory.InventoryJson;
-import io.kongsync.inventory.SourceLinks;
+import io.kongsync.report.SourceLinks;
 import io.kongsync.kong.KongInfo;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRunner;
@@ -71,7 +71,7 @@ class InventoryController {
         InventoryBuilder.Context context = new InventoryBuilder.Context(commit, kong(planned.kong()),
                 planned.planOptions().ownershipTag(),
                 planned.masking().maskAll(dry.warnings()).stream().map(Diagnostic::format).toList(),
-                links(source.info()), planned.masking());
+                links(source.info(), commit), planned.masking());
         return InventoryBuilder.build(planned.desired(), planned.current(), planned.plan(), context);
     }
 
@@ -80,7 +80,7 @@ class InventoryController {
                 info.sandbox());
     }
 
-    private static SourceLinks links(SourceInfo info) {
-        return "git".equals(info.kind()) ? SourceLinks.forRepository(info.uri()) : SourceLinks.NONE;
+    private static SourceLinks links(SourceInfo info, String commit) {
+        return "git".equals(info.kind()) ? SourceLinks.forRemote(info.uri(), commit) : SourceLinks.NONE;
     }
 }

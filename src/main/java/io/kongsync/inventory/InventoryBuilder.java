@@ -1,5 +1,7 @@
 package io.kongsync.inventory;
 
+import io.kongsync.report.SourceLinks;
+
 import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
@@ -146,7 +148,7 @@ public final class InventoryBuilder {
             return null;
         }
         return new Item.Source(origin.file(), origin.line(), origin.column(), origin.path(), context.commit(),
-                context.links().url(context.commit(), origin.file(), origin.line()));
+                context.links().url(origin));
     }
 
     private static List<String> childCollections(EntityKind kind) {

@@ -1,5 +1,7 @@
 package io.kongsync.inventory;
 
+import io.kongsync.report.SourceLinks;
+
 import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
@@ -41,7 +43,7 @@ class InventoryBuilderTest {
 
     static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     static final String KEY = "alice-key-7d1e5c9b";
-    static final SourceLinks GITHUB = SourceLinks.forRepository("https://github.com/acme/gateway.git");
+    static final SourceLinks GITHUB = SourceLinks.forRemote("https://github.com/acme/gateway.git", COMMIT);
 
     static final EntityKey NYAN = key(EntityKind.SERVICE, "nyan");
     static final EntityKey NYAN_ROUTE = key(EntityKind.ROUTE, "nyan");

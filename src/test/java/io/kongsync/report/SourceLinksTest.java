@@ -1,4 +1,6 @@
-package io.kongsync.inventory;
+package io.kongsync.report;
+
+import io.kongsync.model.Origin;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,23 +14,22 @@ class SourceLinksTest {
     void gitHubInEveryFormKongsyncFetchesIt() {
         for (String uri : new String[]{"https://github.com/acme/gateway.git", "https://github.com/acme/gateway",
                 "git@github.com:acme/gateway.git", "ssh://git@github.com/acme/gateway.git", "https://GitHub.com/acme/gateway/"}) {
-            assertThat(SourceLinks.forRepository(uri).url(COMMIT, "routes/nyan.yaml", 12)).as(uri)
+            assertThat(SourceLinks.forRemote(uri, COMMIT).url(new Origin("routes/nyan.yaml", 12, 1, ""))).as(uri)
                     .isEqualTo("https://github.com/acme/gateway/blob/" + COMMIT + "/routes/nyan.yaml#L12");
         }
     }
 
     @Test
     void gitLabWithSubgroupsAndBitbucketCloud() {
-        assertThat(SourceLinks.forRepository("https://gitlab.com/acme/platform/gateway.git")
-                .url(COMMIT, "routes/nyan.yaml", 3))
+        assertThat(SourceLinks.forRemote("https://gitlab.com/acme/platform/gateway.git", COMMIT).url(new Origin("routes/nyan.yaml", 3, 1, "")))
                 .isEqualTo("https://gitlab.com/acme/platform/gateway/-/blob/" + COMMIT + "/routes/nyan.yaml#L3");
-        assertThat(SourceLinks.forRepository("git@bitbucket.org:acme/gateway.git").url(COMMIT, "routes/nyan.yaml", 3))
+        assertThat(SourceLinks.forRemote("git@bitbucket.org:acme/gateway.git", COMMIT).url(new Origin("routes/nyan.yaml", 3, 1, "")))
                 .isEqualTo("https://bitbucket.org/acme/gateway/src/" + COMMIT + "/routes/nyan.yaml#lines-3");
     }
 
     @Test
     void aFileNameIsEncodedAndALeadingSlashDropped() {
-        assertThat(SourceLinks.forRepository("https://github.com/acme/gateway").url(COMMIT, "/routes/a b#1.yaml", 0))
+        assertThat(SourceLinks.forRemote("https://github.com/acme/gateway", COMMIT).url(new Origin("/routes/a b#1.yaml", 0, 1, "")))
                 .isEqualTo("https://github.com/acme/gateway/blob/" + COMMIT + "/routes/a%20b%231.yaml");
     }
 
@@ -37,9 +38,9 @@ class SourceLinksTest {
         for (String uri : new String[]{"https://git.example.com/acme/gateway.git", "file:///srv/git/gateway.git",
                 "/srv/git/gateway.git", "https://github.com/acme", "https://github.com/acme/gateway/tree/main", "",
                 null}) {
-            assertThat(SourceLinks.forRepository(uri).url(COMMIT, "routes/nyan.yaml", 1)).as(uri).isNull();
+            assertThat(SourceLinks.forRemote(uri, COMMIT).url(new Origin("routes/nyan.yaml", 1, 1, ""))).as(uri).isNull();
         }
-        assertThat(SourceLinks.forRepository("https://github.com/acme/gateway").url(null, "routes/nyan.yaml", 1))
+        assertThat(SourceLinks.forRemote("https://github.com/acme/gateway", null).url(new Origin("routes/nyan.yaml", 1, 1, "")))
                 .isNull();
     }
 }

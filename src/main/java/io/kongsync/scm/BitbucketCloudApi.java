@@ -12,16 +12,17 @@ import java.util.Optional;
 /**
  * Bitbucket Cloud's REST API 2.0: pull request comments ({@code GET/POST
  * /repositories/{workspace}/{slug}/pullrequests/{id}/comments}, {@code PUT .../comments/{comment_id}}, the markdown
- * in {@code content.raw}), paged along each page's {@code next}, and the commit build status {@code POST
+ * in {@code content.raw}), paged 50 at a time along each page's {@code next}, and the commit build status {@code POST
  * /repositories/{workspace}/{slug}/commit/{sha}/statuses/build} keyed {@code kongsync/plan}, which a later one with
  * the same key replaces.
  */
 final class BitbucketCloudApi implements ProviderApi {
 
     /**
-     * Bitbucket Cloud documents no comment limit: Atlantis's Cloud client notes 200,000-character comments going
-     * through, yet Atlantis issue #1251 shows Cloud answering a bare 400 to a long plan. kongsync keeps to Bitbucket
-     * Data Center's documented-by-error limit (less than 32768 characters), long enough to read in a pull request.
+     * Bitbucket Cloud documents no comment limit (its REST reference names none for {@code content.raw}). Atlantis's
+     * Cloud client (runatlantis/atlantis, server/events/vcs/bitbucketcloud/client.go) notes comments of 200,000
+     * characters going through, while runatlantis/atlantis#1251 shows Cloud answering a bare 400 to a long plan.
+     * kongsync keeps to Bitbucket Data Center's limit (fewer than 32768 characters): safe, and long enough to read.
      */
     static final int COMMENT_LIMIT = 32_767;
 
@@ -64,7 +65,9 @@ final class BitbucketCloudApi implements ProviderApi {
 
     @Override
     public Optional<OwnComment> findComment(PullRequest pr) throws ScmCallFailed {
-        URI page = http.url(comments(pr) + "?pagelen=100");
+        // Bitbucket Cloud allows pagelen up to 100 globally but lets endpoints enforce less (its pull request list
+        // refuses more than 50), so 50 it is.
+        URI page = http.url(comments(pr) + "?pagelen=50");
         for (int pages = 0; page != null && pages < ProviderHttp.MAX_PAGES; pages++) {
             JsonNode body = http.get(page).body();
             for (JsonNode comment : body.path("values")) {

@@ -20,7 +20,11 @@ import java.util.Optional;
  */
 final class BitbucketDataCenterApi implements ProviderApi {
 
-    /** Bitbucket Data Center refuses longer comments: "Please enter a non-empty value less than 32768 characters". */
+    /**
+     * Bitbucket Data Center (and Server before it) refuses a longer comment with 400 "Please enter a non-empty value
+     * less than 32768 characters" (the answer quoted in jenkinsci/violation-comments-to-stash-plugin#26 and
+     * jfrog/frogbot#647). Data Center is Java, so its characters are UTF-16 code units, as {@link CommentFit} counts.
+     */
     static final int COMMENT_LIMIT = 32_767;
 
     private final ProviderHttp http;

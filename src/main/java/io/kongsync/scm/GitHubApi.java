@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 final class GitHubApi implements ProviderApi {
 
-    /** GitHub refuses longer comment bodies with 422 "Body is too long (maximum is 65536 characters)". */
+    /**
+     * GitHub refuses a longer comment body with 422 "Body is too long (maximum is 65536 characters)" (the answer
+     * quoted in telia-oss/github-pr-resource#259 and cpp-linter/cpp-linter-action#208).
+     */
     static final int COMMENT_LIMIT = 65_536;
     /** GitHub documents at most 140 characters for a commit status's description. */
     static final int DESCRIPTION_LIMIT = 140;

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class GitLabApi implements ProviderApi {
 
-    /** GitLab's notes API documents a note body as limited to 1,000,000 characters. */
+    /** GitLab's notes API documentation (docs.gitlab.com, api/notes) limits a note's body to 1,000,000 characters. */
     static final int COMMENT_LIMIT = 1_000_000;
 
     private final ProviderHttp http;

@@ -48,7 +48,7 @@ final class ProviderReviews implements PullRequestReviews {
         } catch (ScmCallFailed failed) {
             problems.addAll(failed(pullRequest, failed).problems());
         }
-        return problems.isEmpty() ? Delivery.OK : new Delivery(problems);
+        return problems.isEmpty() ? Delivery.OK : new Delivery(problems.stream().distinct().toList());
     }
 
     private void comment(PullRequest pullRequest, Review review) throws ScmCallFailed {

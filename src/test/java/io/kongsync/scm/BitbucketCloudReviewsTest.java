@@ -24,7 +24,7 @@ class BitbucketCloudReviewsTest extends ScmWireMock {
     private static final String APP_PASSWORD = "ATBBkongsyncTestAppPassword0123";
     private static final String REPO = "/2.0/repositories/acme/kong-routes";
     private static final String COMMENTS = REPO + "/pullrequests/5/comments";
-    private static final String LIST = COMMENTS + "?pagelen=100";
+    private static final String LIST = COMMENTS + "?pagelen=50";
     private static final String STATUS = REPO + "/commit/" + HEAD + "/statuses/build";
     private static final PullRequest PR = new PullRequest(ScmApi.BITBUCKET_CLOUD, "acme/kong-routes", 5, HEAD, null,
             "https://bitbucket.org/acme/kong-routes");
@@ -163,7 +163,7 @@ class BitbucketCloudReviewsTest extends ScmWireMock {
 
     @Test
     void kongsyncsCommentIsFoundOnTheSecondPage() {
-        String second = COMMENTS + "?pagelen=100&page=2";
+        String second = COMMENTS + "?pagelen=50&page=2";
         server.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page(server.baseUrl() + second,
                 comment(6900, "Looks good", false), comment(6901, "inline", false).replace("\"inline\":null",
                         "\"inline\":{\"from\":null,\"to\":12,\"path\":\"routes/orders.yaml\"}")))));
@@ -195,7 +195,7 @@ class BitbucketCloudReviewsTest extends ScmWireMock {
 
     /** A page of Bitbucket Cloud's paginated answer. */
     static String page(String next, String... values) {
-        return "{\"pagelen\":100,\"page\":1,\"values\":[" + String.join(",", values) + "]"
+        return "{\"pagelen\":50,\"page\":1,\"values\":[" + String.join(",", values) + "]"
                 + (next == null ? "" : ",\"next\":\"" + next + "\"") + "}";
     }
 

@@ -84,6 +84,20 @@ class GitHubReviewsTest extends ScmWireMock {
     }
 
     @Test
+    void aCommentDeletedSinceItWasListedIsCreatedAgain() {
+        server.stubFor(get(urlEqualTo(LIST)).willReturn(okJson("[" + comment(1002, "<!-- kongsync:plan -->") + "]")));
+        stubWrites();
+        server.stubFor(patch(urlEqualTo(REPO + "/issues/comments/1002")).willReturn(answer(404,
+                "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}")));
+
+        Delivery delivery = reviews().publish(PR, success("## kongsync plan\n", REPORT));
+
+        assertThat(delivery.problems()).isEmpty();
+        assertThat(requests("PATCH", REPO)).hasSize(1);
+        assertThat(requests("POST", COMMENTS)).hasSize(1);
+    }
+
+    @Test
     void pendingWhileItRunsThenFailure() {
         server.stubFor(get(urlEqualTo(LIST)).willReturn(okJson("[]")));
         stubWrites();

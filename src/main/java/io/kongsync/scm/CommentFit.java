@@ -74,8 +74,8 @@ public final class CommentFit {
     }
 
     private static String linesNote(int lines, URI fullReport) {
-        String what = "The last " + lines + (lines == 1 ? " line" : " lines")
-                + " of this report are left out to fit the comment limit";
+        String what = "The last " + lines + (lines == 1 ? " line of this report is" : " lines of this report are")
+                + " left out to fit the comment limit";
         return "\n_" + what + (fullReport == null ? "; run `kongsync diff` to see them._\n"
                 : ": see the [full report](" + link(fullReport) + ")._\n");
     }

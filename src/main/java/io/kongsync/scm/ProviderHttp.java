@@ -48,10 +48,6 @@ final class ProviderHttp {
         return name;
     }
 
-    URI base() {
-        return base;
-    }
-
     /** The API's base address followed by {@code pathAndQuery} (already encoded). */
     URI url(String pathAndQuery) {
         return URI.create(base + pathAndQuery);

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A pull-request comment: a heading, a summary table, one {@code <details>} block per change with a {@code diff}
  * fence, then the conflicts. Names and values come from users' files, so everything inside HTML is escaped and each
- * fence is longer than any backtick run it encloses.
+ * fence is longer than any backtick run it encloses. Bitbucket shows HTML as text, so for it ({@code html} false) the
+ * same report is written in Markdown alone: a bold line per change instead of a collapsible block.
  */
 final class MarkdownReport {
 
@@ -16,6 +17,10 @@ final class MarkdownReport {
     }
 
     static String render(ReportView view) {
+        return render(view, true);
+    }
+
+    static String render(ReportView view, boolean html) {
         StringBuilder out = new StringBuilder("## kongsync plan\n\n");
         if (view.changes().isEmpty() && view.conflicts().isEmpty()) {
             out.append("No changes. Kong matches the files.\n\n");
@@ -30,11 +35,19 @@ final class MarkdownReport {
         for (var group : groups) {
             if (headings) {
                 out.append(group.getKey() == null ? "\n### Other changes\n"
-                        : "\n### Service <code>" + html(group.getKey()) + "</code>\n");
+                        : "\n### Service " + (html ? "<code>" + html(group.getKey()) + "</code>"
+                        : codeSpan(group.getKey())) + "\n");
             }
             for (ReportView.ChangeView change : group.getValue()) {
-                out.append("\n<details><summary>").append(icon(change.action())).append(' ')
-                        .append(describe(change.subject())).append(where(change.source())).append("</summary>\n\n");
+                if (html) {
+                    out.append("\n<details><summary>").append(icon(change.action())).append(' ')
+                            .append(describe(change.subject())).append(where(change.source()))
+                            .append("</summary>\n\n");
+                } else {
+                    out.append("\n**").append(icon(change.action())).append("** ")
+                            .append(change.subject().describe(MarkdownReport::plain, MarkdownReport::codeSpan))
+                            .append(plainWhere(change.source())).append("\n\n");
+                }
                 if (change.fields().isEmpty()) {
                     out.append(change.action() == Action.DELETE
                             ? "Not in the files any more: kongsync will delete it.\n"
@@ -42,23 +55,25 @@ final class MarkdownReport {
                 } else {
                     fence(out, diffLines(change));
                 }
-                out.append("\n</details>\n");
+                if (html) {
+                    out.append("\n</details>\n");
+                }
             }
         }
         if (!view.conflicts().isEmpty()) {
-            out.append("\n### ⚠️ Conflicts\n\n<ul>\n");
+            out.append("\n### ⚠️ Conflicts\n\n").append(html ? "<ul>\n" : "");
             for (ReportView.ConflictView conflict : view.conflicts()) {
-                out.append("<li>").append(html(conflict.message())).append(where(conflict.source()))
-                        .append("</li>\n");
+                out.append(html ? "<li>" + html(conflict.message()) + where(conflict.source()) + "</li>\n"
+                        : "- " + plain(conflict.message()) + plainWhere(conflict.source()) + "\n");
             }
-            out.append("</ul>\n");
+            out.append(html ? "</ul>\n" : "");
         }
         if (!view.warnings().isEmpty()) {
-            out.append("\n### Warnings\n\n<ul>\n");
+            out.append("\n### Warnings\n\n").append(html ? "<ul>\n" : "");
             for (String warning : view.warnings()) {
-                out.append("<li>").append(html(warning)).append("</li>\n");
+                out.append(html ? "<li>" + html(warning) + "</li>\n" : "- " + plain(warning) + "\n");
             }
-            out.append("</ul>\n");
+            out.append(html ? "</ul>\n" : "");
         }
         return out.toString();
     }
@@ -71,6 +86,43 @@ final class MarkdownReport {
         String position = "<code>" + html(source.position()) + "</code>";
         return source.url() == null ? " · " + position
                 : " · <a href=\"" + html(source.url()) + "\">" + position + "</a>";
+    }
+
+    /** Markdown alone: {@code  · [routes/nyan.yaml:12:7](link)}, or the position as code. */
+    private static String plainWhere(ReportView.Source source) {
+        if (source == null) {
+            return "";
+        }
+        return source.url() == null ? " · " + codeSpan(source.position())
+                : " · [" + plain(source.position()) + "](" + source.url().replace(")", "%29") + ")";
+    }
+
+    /** A code span no backtick in the text can close; control characters escaped so it stays on one line. */
+    static String codeSpan(String text) {
+        String line = JsonValues.escapeControl(text);
+        int longestRun = 0;
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            run = line.charAt(i) == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        String ticks = "`".repeat(longestRun + 1);
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return ticks + pad + line + pad + ticks;
+    }
+
+    /** Text with every character Markdown gives a meaning backslash-escaped, on one line. */
+    static String plain(String text) {
+        String line = JsonValues.escapeControl(text);
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ("\\`*_{}[]()<>#+-.!|~&".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String icon(Action action) {

@@ -37,7 +37,7 @@ public final class Reports {
             case JSON:
                 return JsonReport.render(view);
             case MARKDOWN:
-                return MarkdownReport.render(view);
+                return MarkdownReport.render(view, links.rendersHtml());
             default:
                 return TextReport.render(view);
         }
@@ -60,7 +60,7 @@ public final class Reports {
             case JSON:
                 return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view))) + "\n";
             case MARKDOWN:
-                return SyncReport.markdown(result, MarkdownReport.render(view));
+                return SyncReport.markdown(result, MarkdownReport.render(view, links.rendersHtml()));
             default:
                 return SyncReport.text(result, TextReport.render(view));
         }

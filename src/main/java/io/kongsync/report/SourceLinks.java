@@ -96,6 +96,11 @@ public final class SourceLinks {
         };
     }
 
+    /** False for Bitbucket, which shows HTML in Markdown as text: reports for it are written in Markdown alone. */
+    public boolean rendersHtml() {
+        return host != Host.BITBUCKET_CLOUD && host != Host.BITBUCKET_DATA_CENTER;
+    }
+
     /** The link to the origin's file and line; null when there is no repository or the origin is not in a file. */
     public String url(Origin origin) {
         if (host == null || origin == null || origin.equals(Origin.KONG) || origin.file() == null

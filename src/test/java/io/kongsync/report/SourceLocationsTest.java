@@ -94,6 +94,34 @@ class SourceLocationsTest {
     }
 
     @Test
+    void forBitbucketWhichShowsHtmlAsTextTheReportIsMarkdownAlone() {
+        String markdown = Reports.render(plan, List.of(), ReportFormat.MARKDOWN,
+                SourceLinks.of(SourceLinks.Host.BITBUCKET_CLOUD, "https://bitbucket.org/acme/routes", COMMIT));
+
+        assertThat(markdown)
+                .doesNotContain("<details>", "<code>", "<a ", "<ul>")
+                .contains("### Service `orders`")
+                .containsPattern("\\*\\*➕\\*\\* route `orders-read` · \\[\\S+team\\\\\\.yaml:6:5\\]"
+                        + "\\(https://bitbucket\\.org/acme/routes/src/" + COMMIT + "/\\S+#lines-6\\)")
+                .contains("```diff\n+ name: \"orders-read\"\n", "+ paths: [\"/orders\"]\n```\n")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void markdownAloneCannotBeBrokenByANameEither() {
+        io.kongsync.model.Entity sneaky = io.kongsync.plan.Fixtures.entity(io.kongsync.model.EntityKind.SERVICE,
+                "x`</b>\n# heading [link](http://evil)", io.kongsync.plan.Fixtures.map());
+        Plan odd = new Plan(List.of(new io.kongsync.plan.Change(io.kongsync.plan.Action.CREATE, sneaky.key(),
+                List.of(), sneaky, null)), List.of());
+
+        String markdown = Reports.render(odd, List.of(), ReportFormat.MARKDOWN,
+                SourceLinks.of(SourceLinks.Host.BITBUCKET_DATA_CENTER, "https://bb.acme.io/projects/P/repos/r", COMMIT));
+
+        assertThat(markdown).contains("### Service ``x`</b>\\u000a# heading [link](http://evil)``\n")
+                .doesNotContain("\n# heading");
+    }
+
+    @Test
     void aDeleteHasNoDesiredSideAndNoSource() throws IOException {
         Plan deleteAll = Planner.plan(State.EMPTY, StateLoader.loadDesired(List.of(file),
                 StateLoader.Options.defaults()).state());

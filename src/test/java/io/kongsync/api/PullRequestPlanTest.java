@@ -31,125 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Signed pull-request events of GitHub, GitLab and Bitbucket plan the pull request's head against the sandbox (a dry
- * run, nothing applied) and report it through the pull-request reviews (a recording stand-in for the providers' API
- * clients). The repository is a real bare repository laid out as a git host lays them out ({@code platform/routes.git},
- * forks beside it), with the refs the providers keep for pull requests.
+ * run, nothing applied) and report it through the pull-request reviews, once per head; everything else is ignored.
  */
-class PullRequestPlanTest {
-
-    static final String PUBLIC_URL = "https://kongsync.example.com";
-
-    @TempDir
-    Path root;
-    TestRepo repo;
-    String mainHead;
-    Sandbox sandbox;
-    AdminClient admin;
-    RunningService service;
-    final RecordingPullRequestReviews reviews = new RecordingPullRequestReviews();
-
-    @BeforeEach
-    void start() throws Exception {
-        repo = TestRepo.create(root.resolve("host/platform/routes.git"), root.resolve("work"));
-        mainHead = repo.commit("first routes", "routes/nyan.yaml", routes("nyan.mydomain.com", false),
-                "README.md", "docs");
-    }
-
-    void startService(Map<String, String> extra) {
-        sandbox = Sandbox.start(SandboxOptions.defaults());
-        admin = new AdminClient(sandbox.url());
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kongsync.git.uri", repo.uri());
-        settings.put("kongsync.kong.admin-url", sandbox.url().toString());
-        settings.put("kongsync.data-dir", root.resolve("data").toString());
-        settings.put("kongsync.api.token", TOKEN);
-        settings.put("kongsync.webhook.github-secret", GITHUB_SECRET);
-        settings.put("kongsync.webhook.gitlab-token", GITLAB_TOKEN);
-        settings.put("kongsync.webhook.bitbucket-secret", BITBUCKET_SECRET);
-        settings.put("kongsync.public-url", PUBLIC_URL);
-        settings.putAll(extra);
-        service = ServiceFixture.idle(RunningService.start(settings, List.of(reviews)));
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        repo.close();
-    }
-
-    static String routes(String host, boolean orders) {
-        return """
-                _format_version: "3.0"
-                services:
-                  - name: nyan
-                    host: nyan.ecs.local
-                    routes:
-                      - name: nyan
-                        hosts: [%s]
-                """.formatted(host) + (orders ? """
-                      - name: orders
-                        hosts: [orders.mydomain.com]
-                """ : "");
-    }
-
-    /** A branch off main with the files, pushed, and its head pushed to {@code pullRef} as the host keeps it. */
-    String pullRequestBranch(String branch, String pullRef, String... pathsAndContents) throws Exception {
-        repo.newBranch(branch);
-        String head = repo.commit("change " + branch, pathsAndContents);
-        repo.pushHeadTo(repo.uri(), pullRef);
-        repo.switchTo("main");
-        return head;
-    }
-
-    static String githubPullRequest(String action, long number, String head, String base, String target) {
-        return """
-                {"action": "%s", "number": %d,
-                 "pull_request": {"number": %d, "state": "open", "head": {"ref": "feature", "sha": "%s"},
-                                  "base": {"ref": "%s", "sha": "%s"}},
-                 "repository": {"full_name": "platform/routes", "html_url": "https://github.com/platform/routes"}}
-                """.formatted(action, number, number, head, target, base);
-    }
-
-    RunningService.Reply github(String body, String signature) {
-        return service.send(service.url().resolve("/api/v1/webhooks/github"), "POST", null, body,
-                Map.of("X-GitHub-Event", "pull_request", "X-Hub-Signature-256", signature));
-    }
-
-    RunningService.Reply github(String body) {
-        return github(body, sign(GITHUB_SECRET, body));
-    }
-
-    Map<String, Object> accepted(RunningService.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        assertThat(json(reply.body())).containsEntry("status", "accepted");
-        return awaitFinished(service, reply.header("Location"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    List<Map<String, Object>> pullRequestRecords() {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) json(service.get("/api/v1/syncs?size=100",
-                TOKEN).body()).get("items");
-        return items.stream().filter(i -> "pull-request".equals(i.get("trigger"))).toList();
-    }
-
-    Map<String, Object> record(String id) {
-        return json(service.get("/api/v1/syncs/" + id, TOKEN).body());
-    }
-
-    /** Waits until the record carries the review's delivery (stored after the provider answered). */
-    Map<String, Object> withReview(String id) {
-        return ServiceFixture.await(service, "/api/v1/syncs/" + id, r -> r.get("review") != null);
-    }
+class PullRequestPlanTest extends PullRequestServiceTest {
 
     @Test
     void aForksPullRequestOnGitHubIsPlannedNotAppliedAndReportedOnceThenAgainForItsNewHead() throws Exception {
@@ -376,5 +260,32 @@ class PullRequestPlanTest {
         ServiceFixture.sleep(300);
         assertThat(pullRequestRecords()).isEmpty();
         assertThat(reviews.calls).isEmpty();
+    }
+
+    @Test
+    void whenTooManyDryRunsRunAnEventIsAnswered429AndThePullRequestIsToldToPushAgain() throws Exception {
+        // every Admin API request takes 200 ms, so the first plan still runs when the second event arrives
+        startService(SandboxOptions.defaults().withLatency(java.time.Duration.ofMillis(200)),
+                Map.of("kongsync.sync.max-concurrent-dry-runs", "1", "kongsync.sync.max-waiting-dry-runs", "0"));
+        String first = pullRequestBranch("orders", "refs/pull/40/head", "routes/nyan.yaml",
+                routes("nyan.mydomain.com", true));
+        String second = pullRequestBranch("other", "refs/pull/41/head", "routes/nyan.yaml",
+                routes("other.mydomain.com", false));
+
+        RunningService.Reply running = github(githubPullRequest("opened", 40, first, mainHead, "main"));
+        RunningService.Reply busy = github(githubPullRequest("opened", 41, second, mainHead, "main"));
+
+        assertThat(running.status()).isEqualTo(202);
+        assertThat(busy.status()).as(busy.body()).isEqualTo(429);
+        assertThat(busy.header("Retry-After")).isNotNull();
+        assertThat(busy.header("Content-Type")).isEqualTo("application/problem+json");
+        awaitFinished(service, running.header("Location"));
+        reviews.awaitPublished(2);
+        RecordingPullRequestReviews.Published refused = reviews.published.stream()
+                .filter(p -> p.pullRequest().number() == 41).findFirst().orElseThrow();
+        assertThat(refused.review().verdict()).isEqualTo(Review.Verdict.FAILURE);
+        assertThat(refused.review().description()).isEqualTo("kongsync is busy, push again");
+        assertThat(refused.pullRequest().headCommit()).isEqualTo(second);
+        assertThat(pullRequestRecords()).hasSize(1);
     }
 }

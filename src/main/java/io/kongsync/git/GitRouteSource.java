@@ -209,7 +209,7 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
             if (id == null) {
                 throw new SourceException("commit " + abbreviate(wanted) + " is not in " + head.ref()
                         + (head.sourceRepository() == null ? "" : " of " + head.sourceRepository())
-                        + " any more (force-pushed?); a newer event names its new head");
+                        + " (not there yet, or force-pushed away; a newer event names a new head)");
             }
             return walk.parseCommit(id).name();
         } catch (IncorrectObjectTypeException e) {

@@ -1,20 +1,15 @@
 package io.kongsync.api;
 
 import io.kongsync.git.TestRepo;
-import io.kongsync.sandbox.AdminClient;
-import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
 import io.kongsync.scm.Delivery;
 import io.kongsync.scm.Review;
 import io.kongsync.scm.ScmApi;
 import io.kongsync.server.RunningService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -287,5 +282,59 @@ class PullRequestPlanTest extends PullRequestServiceTest {
         assertThat(refused.review().description()).isEqualTo("kongsync is busy, push again");
         assertThat(refused.pullRequest().headCommit()).isEqualTo(second);
         assertThat(pullRequestRecords()).hasSize(1);
+    }
+
+    @Test
+    void aPlanASyncWouldRefuseFailsTheReview() throws Exception {
+        startService(Map.of());
+        // an entity of the same name that kongsync does not manage: the sync of the merge would refuse it
+        admin.post("/services", Map.of("name", "billing", "host", "billing.internal"));
+        String conflicting = pullRequestBranch("billing", "refs/pull/50/head", "routes/billing.yaml", """
+                _format_version: "3.0"
+                services:
+                  - name: billing
+                    host: billing.ecs.local
+                """);
+        String emptied = pullRequestBranch("emptied", "refs/pull/51/head", "routes/nyan.yaml", """
+                _format_version: "3.0"
+                services:
+                  - name: other
+                    host: other.ecs.local
+                """);
+
+        Map<String, Object> conflict = accepted(github(githubPullRequest("opened", 50, conflicting, mainHead,
+                "main")));
+        Review conflictReview = reviews.awaitPublished(1).review();
+        Map<String, Object> massDelete = accepted(github(githubPullRequest("opened", 51, emptied, mainHead, "main")));
+        Review massDeleteReview = reviews.awaitPublished(2).review();
+
+        assertThat(conflict).containsEntry("state", "failed");
+        assertThat((String) conflict.get("error")).contains("without kongsync's tags");
+        assertThat(conflictReview.verdict()).isEqualTo(Review.Verdict.FAILURE);
+        assertThat(conflictReview.description()).isEqualTo("1 conflict");
+        assertThat(massDelete).containsEntry("state", "failed");
+        assertThat((String) massDelete.get("error")).startsWith("Refusing to delete all 2 entities");
+        assertThat(massDeleteReview.verdict()).isEqualTo(Review.Verdict.FAILURE);
+        assertThat(massDeleteReview.description()).isEqualTo("mass delete refused: 2 to delete");
+        assertThat(admin.get("/services/nyan").status()).as("nothing applied").isEqualTo(200);
+    }
+
+    @Test
+    void withoutGitThereIsNoPullRequestToPlan(@TempDir Path elsewhere) {
+        try (ServiceFixture fixture = new ServiceFixture(elsewhere)) {
+            Map<String, String> settings = fixture.settings();
+            settings.put("kongsync.webhook.github-secret", GITHUB_SECRET);
+            service = ServiceFixture.idle(RunningService.start(settings, List.of(reviews)));
+            String body = githubPullRequest("opened", 12, "a".repeat(40), mainHead, "main");
+
+            RunningService.Reply reply = github(body);
+
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(json(reply.body())).containsEntry("status", "ignored").containsEntry("reason",
+                    "kongsync plans pull requests only when the routes come from git (kongsync.git.uri)");
+            assertThat(reviews.calls).isEmpty();
+            service.close();
+            service = null;
+        }
     }
 }

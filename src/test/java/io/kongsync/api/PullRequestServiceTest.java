@@ -4,21 +4,15 @@ import io.kongsync.git.TestRepo;
 import io.kongsync.sandbox.AdminClient;
 import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
-import io.kongsync.scm.Delivery;
-import io.kongsync.scm.Review;
-import io.kongsync.scm.ScmApi;
 import io.kongsync.server.RunningService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.kongsync.api.ServiceFixture.TOKEN;
 import static io.kongsync.api.ServiceFixture.awaitFinished;

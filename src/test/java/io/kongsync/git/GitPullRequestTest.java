@@ -99,8 +99,8 @@ class GitPullRequestTest {
         assertThatThrownBy(() -> source.fetchPullRequest(new PullRequestHead("refs/pull/4/head", null,
                 "0123456789ab0123456789ab0123456789abcdef")))
                 .isInstanceOf(SourceException.class)
-                .hasMessage("commit 0123456789ab is not in refs/pull/4/head any more (force-pushed?); a newer event "
-                        + "names its new head");
+                .hasMessage("commit 0123456789ab is not in refs/pull/4/head (not there yet, or force-pushed away; "
+                        + "a newer event names a new head)");
         assertThatThrownBy(() -> source.fetchPullRequest(new PullRequestHead("refs/pull/5/head", null,
                 "0123456789ab0123456789ab0123456789abcdef")))
                 .isInstanceOf(SourceException.class).hasMessageStartingWith("fetch from " + base.uri() + " failed");

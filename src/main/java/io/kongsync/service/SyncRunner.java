@@ -11,12 +11,15 @@ import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.sync.Syncer;
 import io.kongsync.validate.Diagnostic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,8 @@ import java.util.function.Function;
  * against the gateway. Reading git and the files is blocking and runs on the bounded-elastic scheduler.
  */
 public final class SyncRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
     private final RouteSource source;
     private final Function<Path, StateLoader.Loaded> loader;
@@ -99,7 +104,7 @@ public final class SyncRunner {
                 .onErrorResume(e -> Mono.just(failedRecord(started, e)));
     }
 
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+    private static <T> Mono<T> blocking(Callable<T> work) {
         return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -122,8 +127,7 @@ public final class SyncRunner {
                     .orElse(record);
         } catch (RuntimeException e) {
             // the comparison explains a sync, it must never fail one
-            org.slf4j.LoggerFactory.getLogger(SyncRunner.class).warn("sync {}: cannot compare with a reviewed "
-                    + "plan: {}", record.id(), e.getMessage());
+            LOG.warn("sync {}: cannot compare with a reviewed plan: {}", record.id(), e.getMessage());
             return record;
         }
     }

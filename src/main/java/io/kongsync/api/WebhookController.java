@@ -1,14 +1,19 @@
 package io.kongsync.api;
 
+import io.kongsync.git.PullRequestHead;
 import io.kongsync.git.RouteSource;
 import io.kongsync.server.KongsyncProperties;
 import io.kongsync.service.HistoryStore;
+import io.kongsync.service.PullRequestRecord;
+import io.kongsync.service.PullRequestReviewer;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRequest;
 import io.kongsync.service.SyncState;
 import io.kongsync.service.Trigger;
 import io.kongsync.webhook.Provider;
+import io.kongsync.webhook.PullRequestEvent;
+import io.kongsync.webhook.PullRequestEvents;
 import io.kongsync.webhook.PushEvent;
 import io.kongsync.webhook.PushEvents;
 import io.kongsync.webhook.WebhookVerifier;
@@ -37,8 +42,10 @@ import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/webhooks/{github|gitlab|bitbucket}}: a push to the configured branch that touches the routes
- * path starts a sync of the pushed commit. The signature (GitHub, Bitbucket: HMAC-SHA256 of the raw body; GitLab: the
- * token) is checked in constant time before anything else is read; a provider without a secret is disabled.
+ * path starts a sync of the pushed commit; a pull request into that branch whose head touches the routes path starts a
+ * dry run of its head, reported back on the pull request. The signature (GitHub, Bitbucket: HMAC-SHA256 of the raw
+ * body; GitLab: the token) is checked in constant time before anything else is read; a provider without a secret is
+ * disabled.
  */
 @RestController
 @Tag(name = "webhooks", description = "git push webhooks from GitHub, GitLab and Bitbucket")
@@ -50,19 +57,23 @@ class WebhookController {
     private final SyncCoordinator coordinator;
     private final RouteSource source;
     private final HistoryStore history;
+    private final PullRequestReviewer reviewer;
 
     WebhookController(KongsyncProperties properties, SyncCoordinator coordinator, RouteSource source,
-                      HistoryStore history) {
+                      HistoryStore history, PullRequestReviewer reviewer) {
+        this.reviewer = reviewer;
         this.properties = properties;
         this.coordinator = coordinator;
         this.source = source;
         this.history = history;
     }
 
-    @Operation(summary = "Receive a push webhook", description = "github: X-Hub-Signature-256; gitlab: "
-            + "X-Gitlab-Token; bitbucket: X-Hub-Signature (Cloud and Data Center). 401 on a missing or wrong "
+    @Operation(summary = "Receive a push or pull-request webhook", description = "github: X-Hub-Signature-256; "
+            + "gitlab: X-Gitlab-Token; bitbucket: X-Hub-Signature (Cloud and Data Center). 401 on a missing or wrong "
             + "signature, 404 when the provider has no secret configured, 202 accepted or ignored (with the "
-            + "reason), 200 for ping.")
+            + "reason), 200 for ping. Pull-request events (GitHub pull_request, GitLab Merge Request Hook, Bitbucket "
+            + "pullrequest:created/updated and pr:opened/from_ref_updated/modified) start a dry run of the head, "
+            + "reported on the pull request; 429 when too many dry runs run already.")
     @SecurityRequirements
     @PostMapping("/api/v1/webhooks/{provider}")
     Mono<ResponseEntity<Object>> receive(@PathVariable String provider, ServerHttpRequest request) {
@@ -97,6 +108,10 @@ class WebhookController {
         String branch = properties.git().branch();
         PushEvent event;
         try {
+            PullRequestEvent pullRequest = PullRequestEvents.parse(provider, header, body).orElse(null);
+            if (pullRequest != null) {
+                return pullRequest(pullRequest, branch);
+            }
             event = PushEvents.parse(provider, header, body, branch);
         } catch (IllegalArgumentException e) {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -137,6 +152,68 @@ class WebhookController {
                         : accept(event, event.commit()));
     }
 
+    private Mono<ResponseEntity<Object>> pullRequest(PullRequestEvent event, String branch) {
+        if (!event.plan()) {
+            return Mono.just(ignored(event.description(), event.ignoredBecause()));
+        }
+        if (!branch.equals(event.targetBranch())) {
+            return Mono.just(ignored(event.description(), "kongsync plans pull requests into " + branch));
+        }
+        if (!event.hasCommitId()) {
+            // checked before git is touched: a name here would let a signed payload pick any ref
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, event.description().replaceFirst(" at [^ ]* ", " ")
+                    + ": the head is not a commit id (40 or 64 hex digits); nothing was planned"));
+        }
+        if (!"git".equals(source.info().kind())) {
+            return Mono.just(ignored(event.description(), "kongsync plans pull requests only when the routes come "
+                    + "from git (kongsync.git.uri)"));
+        }
+        PullRequestHead head;
+        try {
+            head = new PullRequestHead(event.headRef(), event.sourceRepository(), event.headCommit());
+        } catch (IllegalArgumentException e) {
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, event.description() + ": " + e.getMessage()
+                    + "; nothing was planned"));
+        }
+        return Mono.fromCallable(() -> planIfTouched(event, head)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Fetches the head and asks git whether it changes the routes since it branched off; a pull request that does not
+     * is not planned and hears nothing from kongsync. When git cannot tell (the fetch failed) it is planned: the dry run
+     * fails saying why, on the pull request.
+     */
+    private ResponseEntity<Object> planIfTouched(PullRequestEvent event, PullRequestHead head) {
+        String commit = event.headCommit();
+        String mergeBase = null;
+        try {
+            commit = source.fetchPullRequest(head);
+            mergeBase = source.mergeBase(commit);
+            if (!source.routesChanged(mergeBase, commit)) {
+                return ignored(event.description(), "no file under " + properties.git().path()
+                        + "/ changed in the pull request");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot tell what it changes, so it is planned: {}", event.description(), e.getMessage());
+        }
+        PullRequestRecord pullRequest = new PullRequestRecord(event.api(), event.repository(), event.number(), commit,
+                event.baseCommit(), mergeBase, event.repositoryUrl(), event.headRef(), event.sourceRepository(), null);
+        reviewer.accepted(pullRequest);
+        SyncRecord dryRun;
+        try {
+            dryRun = coordinator.submit(SyncRequest.pullRequest(pullRequest, event.description()));
+        } catch (SyncCoordinator.Busy busy) {
+            reviewer.refused(pullRequest, PullRequestReviewer.BUSY);
+            throw busy;
+        } catch (RuntimeException e) {
+            reviewer.refused(pullRequest, "kongsync could not take the plan on, push again");
+            throw e;
+        }
+        Map<String, Object> answer = body("accepted", event.description(), null);
+        answer.put("sync", SyncView.brief(dryRun));
+        return ResponseEntity.accepted().location(URI.create(SyncsController.location(dryRun.id()))).body(answer);
+    }
+
     /** True only when git shows the routes the same as at the last synced commit; any doubt means a sync. */
     private boolean routesUnchanged(String commit) {
         String lastSynced = history.lastSync().filter(sync -> sync.state() == SyncState.SUCCEEDED)
@@ -154,27 +231,36 @@ class WebhookController {
 
     private ResponseEntity<Object> accept(PushEvent event, String ref) {
         SyncRecord sync = coordinator.submit(new SyncRequest(Trigger.WEBHOOK, false, ref, event.description()));
-        Map<String, Object> body = body("accepted", event, null);
+        Map<String, Object> body = body("accepted", event.description(), null);
         body.put("sync", SyncView.brief(sync));
         return ResponseEntity.accepted().location(URI.create(SyncsController.location(sync.id()))).body(body);
     }
 
     private ResponseEntity<Object> ignored(PushEvent event, String reason) {
-        LOG.info("ignored a webhook: {}: {}", event.description(), reason);
+        return ignored(event.description(), reason);
+    }
+
+    private ResponseEntity<Object> ignored(String event, String reason) {
+        LOG.info("ignored a webhook: {}: {}", event, reason);
         return answer(HttpStatus.ACCEPTED, "ignored", event, reason, null);
     }
 
     private static ResponseEntity<Object> answer(HttpStatus status, String outcome, PushEvent event, String reason,
+                                                 Object sync) {
+        return answer(status, outcome, event.description(), reason, sync);
+    }
+
+    private static ResponseEntity<Object> answer(HttpStatus status, String outcome, String event, String reason,
                                                  Object sync) {
         Map<String, Object> body = body(outcome, event, reason);
         body.put("sync", sync);
         return ResponseEntity.status(status).body(body);
     }
 
-    private static Map<String, Object> body(String outcome, PushEvent event, String reason) {
+    private static Map<String, Object> body(String outcome, String event, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", outcome);
-        body.put("event", event.description());
+        body.put("event", event);
         body.put("reason", reason);
         return body;
     }

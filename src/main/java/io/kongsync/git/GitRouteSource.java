@@ -2,6 +2,7 @@ package io.kongsync.git;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.FetchCommand;
@@ -24,9 +26,11 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -51,6 +55,8 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
     static final String SNAPSHOTS_DIR = "snapshots";
     private static final String REMOTE_BRANCHES = "refs/remotes/origin/";
     private static final String TAGS = "refs/tags/";
+    /** Pull-request heads fetched for plans, kept out of the branches and tags a checkout resolves. */
+    static final String LOCAL_PULL_REQUESTS = "refs/kongsync/";
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-fA-F]{4,40}");
     private static final List<RefSpec> REF_SPECS = List.of(
             new RefSpec("+refs/heads/*:" + REMOTE_BRANCHES + "*"),
@@ -144,6 +150,123 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
         }
     }
 
+    /**
+     * Fetches the branches and tags, and the pull request's ref into {@code refs/kongsync/...} (kept so the head stays
+     * in the clone). A Bitbucket Cloud fork is fetched from the fork's address on the configured host: the configured
+     * URI with the repository path replaced, so the configured credentials only ever go to the host they are for.
+     */
+    @Override
+    public String fetchPullRequest(PullRequestHead head) {
+        String local = LOCAL_PULL_REQUESTS + (head.sourceRepository() == null ? ""
+                : "forks/" + head.sourceRepository() + "/") + head.ref().substring("refs/".length());
+        RefSpec pullRequest = new RefSpec("+" + head.ref() + ":" + local);
+        fetchLock.lock();
+        try {
+            if (head.sourceRepository() == null) {
+                List<RefSpec> specs = new ArrayList<>(REF_SPECS);
+                specs.add(pullRequest);
+                fetch(remote.fetchUri(), remote.display(), specs);
+            } else {
+                fetch();
+                String fork = forkUri(head.sourceRepository());
+                fetch(fork, RemoteUri.display(fork), List.of(pullRequest));
+            }
+            return headCommit(head, local);
+        } finally {
+            fetchLock.unlock();
+        }
+    }
+
+    /** The configured URI with its last two path segments (owner and name) replaced by the fork's. */
+    private String forkUri(String sourceRepository) {
+        try {
+            URIish uri = new URIish(remote.fetchUri());
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            boolean dotGit = path.endsWith(".git");
+            String trimmed = path.replaceAll("/+$", "");
+            int nameStart = trimmed.lastIndexOf('/');
+            int ownerStart = nameStart <= 0 ? -1 : trimmed.lastIndexOf('/', nameStart - 1);
+            if (nameStart <= 0) {
+                throw new SourceException("cannot fetch the fork " + sourceRepository + ": the repository path of "
+                        + remote.display() + " has no owner/name to replace");
+            }
+            String prefix = trimmed.substring(0, ownerStart + 1);
+            return uri.setPath(prefix + sourceRepository + (dotGit ? ".git" : "")).toString();
+        } catch (URISyntaxException e) {
+            throw new SourceException("cannot fetch the fork " + sourceRepository + " from " + remote.display());
+        }
+    }
+
+    /** The commit the event named: present after the fetch, or (abbreviated) the fetched head it abbreviates. */
+    private String headCommit(PullRequestHead head, String local) {
+        String wanted = head.commit().toLowerCase(java.util.Locale.ROOT);
+        try (RevWalk walk = new RevWalk(repository)) {
+            Ref fetched = repository.exactRef(local);
+            if (fetched != null && fetched.getObjectId().name().startsWith(wanted)) {
+                return walk.parseCommit(fetched.getObjectId()).name();
+            }
+            ObjectId id = commitId(wanted);
+            if (id == null) {
+                throw new SourceException("commit " + abbreviate(wanted) + " is not in " + head.ref()
+                        + (head.sourceRepository() == null ? "" : " of " + head.sourceRepository())
+                        + " (not there yet, or force-pushed away; a newer event names a new head)");
+            }
+            return walk.parseCommit(id).name();
+        } catch (IncorrectObjectTypeException e) {
+            throw new SourceException("'" + abbreviate(wanted) + "' is not a commit");
+        } catch (IOException e) {
+            throw new SourceException("cannot read " + head.ref() + " from the local clone: " + e.getMessage());
+        }
+    }
+
+    private static String abbreviate(String commit) {
+        return commit.substring(0, Math.min(12, commit.length()));
+    }
+
+    @Override
+    public String mergeBase(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Ref branch = repository.exactRef(REMOTE_BRANCHES + settings.branch());
+            if (branch == null) {
+                return null;
+            }
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(branch.getObjectId()));
+            walk.markStart(walk.parseCommit(resolve(commit)));
+            RevCommit base = walk.next();
+            return base == null ? null : base.name();
+        } catch (IOException e) {
+            throw new SourceException("cannot find where " + abbreviate(commit) + " branched from "
+                    + settings.branch() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<CommitRoutes> commitRoutes(String commit) {
+        RevCommit resolved;
+        try {
+            resolved = resolve(commit);
+        } catch (SourceException unknown) {
+            return Optional.empty();
+        }
+        List<String> parents = new ArrayList<>();
+        for (RevCommit parent : resolved.getParents()) {
+            parents.add(parent.name());
+        }
+        String tree;
+        if (settings.path().isEmpty()) {
+            tree = resolved.getTree().name();
+        } else {
+            try (TreeWalk walk = TreeWalk.forPath(repository, settings.path(), resolved.getTree())) {
+                tree = walk == null ? null : walk.getObjectId(0).name();
+            } catch (IOException e) {
+                throw new SourceException("cannot read " + settings.path() + " at " + abbreviate(commit) + ": "
+                        + e.getMessage());
+            }
+        }
+        return Optional.of(new CommitRoutes(resolved.name(), parents, tree));
+    }
+
     @Override
     public void close() {
         repository.close();
@@ -196,9 +319,13 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
     }
 
     private void fetch() {
+        fetch(remote.fetchUri(), remote.display(), REF_SPECS);
+    }
+
+    private void fetch(String uri, String shownAs, List<RefSpec> specs) {
         FetchCommand fetch = Git.wrap(repository).fetch()
-                .setRemote(remote.fetchUri())
-                .setRefSpecs(REF_SPECS)
+                .setRemote(uri)
+                .setRefSpecs(specs)
                 .setRemoveDeletedRefs(true)
                 .setTagOpt(TagOpt.NO_TAGS)
                 .setTimeout(timeoutSeconds())
@@ -212,7 +339,7 @@ public final class GitRouteSource implements RouteSource, AutoCloseable {
         } catch (Exception e) {
             String hostKey = ssh == null ? null : ssh.takeHostKeyRefusal();
             String reason = hostKey != null ? hostKey : describe(e);
-            throw new SourceException("fetch from " + remote.display() + " failed: " + remote.redact(reason));
+            throw new SourceException("fetch from " + shownAs + " failed: " + remote.redact(reason));
         }
     }
 

@@ -11,8 +11,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class KongsyncApplication {
 
     public static ConfigurableApplicationContext run(String... args) {
+        return application().run(args);
+    }
+
+    /** The application as {@link #run} starts it, for tests that register beans of their own first. */
+    static SpringApplication application() {
         SpringApplication app = new SpringApplication(KongsyncApplication.class);
         app.addListeners(new ManagementLoopbackUnlessToken());
-        return app.run(args);
+        return app;
     }
 }

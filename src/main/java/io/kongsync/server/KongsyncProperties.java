@@ -16,13 +16,16 @@ import java.time.Duration;
  * @param syncOnStart  reconcile once when the service starts, so Kong matches git after every deployment
  * @param shutdownWait how long a stop waits for a running sync to end, once, before the server closes (ECS stops a
  *                     task 30 s after SIGTERM by default)
+ * @param publicUrl    kongsync's own address as the reviewers of pull requests reach it (e.g.
+ *                     {@code https://kongsync.example.com}); the reviews link to the full report there. Unset: no link
+ * @param scm          the git providers' APIs that pull-request reviews are reported to
  */
 @ConfigurationProperties("kongsync")
 public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong, @DefaultValue Api api,
                                  @DefaultValue Webhook webhook, @DefaultValue Drift drift,
                                  @DefaultValue Sync sync, @DefaultValue History history, @DefaultValue Aws aws,
                                  @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart,
-                                 @DefaultValue("20s") Duration shutdownWait) {
+                                 @DefaultValue("20s") Duration shutdownWait, URI publicUrl, @DefaultValue Scm scm) {
 
     /**
      * The repository holding the route files. Without {@code uri} the service reads the local {@code path}
@@ -101,6 +104,57 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
         public String toString() {
             return "Webhook[github=" + Redact.set(githubSecret) + ", gitlab=" + Redact.set(gitlabToken)
                     + ", bitbucket=" + Redact.set(bitbucketSecret) + ", maxBodySize=" + maxBodySize + "]";
+        }
+    }
+
+    /**
+     * Where pull-request reviews (a comment and the commit status {@code kongsync/plan}) are reported, per provider.
+     * A provider without a token (GitHub: or an App) is not reported to.
+     *
+     * @param timeout how long one call to a provider's API may take
+     */
+    public record Scm(@DefaultValue GitHub github, @DefaultValue GitLab gitlab, @DefaultValue Bitbucket bitbucket,
+                      @DefaultValue("10s") Duration timeout) {
+    }
+
+    /**
+     * @param token             a token that may comment on pull requests and set commit statuses
+     * @param apiUrl            GitHub Enterprise Server's API ({@code https://github.example.com/api/v3}); unset:
+     *                          github.com's
+     * @param appId             a GitHub App instead of a token: its id,
+     * @param appPrivateKey     its private key (PEM),
+     * @param appInstallationId and its installation on the repository's owner
+     */
+    public record GitHub(String token, URI apiUrl, String appId, String appPrivateKey, String appInstallationId) {
+
+        @Override
+        public String toString() {
+            return "GitHub[token=" + Redact.set(token) + ", apiUrl=" + apiUrl + ", appId=" + appId
+                    + ", appPrivateKey=" + Redact.set(appPrivateKey) + ", appInstallationId=" + appInstallationId
+                    + "]";
+        }
+    }
+
+    /** @param apiUrl a self-managed GitLab's address ({@code https://gitlab.example.com}); unset: gitlab.com */
+    public record GitLab(String token, URI apiUrl) {
+
+        @Override
+        public String toString() {
+            return "GitLab[token=" + Redact.set(token) + ", apiUrl=" + apiUrl + "]";
+        }
+    }
+
+    /**
+     * @param token    Bitbucket Cloud: an access token, or an app password with {@code username}; Data Center: an HTTP
+     *                 access token
+     * @param username Bitbucket Cloud's user for an app password; unset for a token
+     * @param apiUrl   Bitbucket Data Center's address ({@code https://bitbucket.example.com}); unset: Bitbucket Cloud
+     */
+    public record Bitbucket(String token, String username, URI apiUrl) {
+
+        @Override
+        public String toString() {
+            return "Bitbucket[token=" + Redact.set(token) + ", username=" + username + ", apiUrl=" + apiUrl + "]";
         }
     }
 

@@ -20,11 +20,19 @@ import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncListener;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRunner;
+import io.kongsync.service.PlanFingerprints;
+import io.kongsync.service.PullRequestReviewer;
+import io.kongsync.service.ReviewedPlans;
+import io.kongsync.scm.Delivery;
+import io.kongsync.scm.PullRequest;
+import io.kongsync.scm.PullRequestReviews;
+import io.kongsync.scm.Review;
 import io.kongsync.state.StateLoader;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.sync.SyncOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -120,10 +128,16 @@ class ServiceConfiguration {
                 .withTimeout(git.timeout()));
     }
 
+    /** Fingerprints of reviewed plans, compared with the syncs that apply them. */
+    @Bean
+    ReviewedPlans reviewedPlans(HistoryStore history, RouteSource source, KongsyncProperties properties) {
+        return new ReviewedPlans(history, source, PlanFingerprints.open(properties.dataDir()));
+    }
+
     /** Files are read with the {@code ssm} template function; hosts in the Cloud Map namespace are checked. */
     @Bean
     SyncRunner syncRunner(RouteSource source, Gateway gateway, KongsyncProperties properties, Clock clock,
-                          SsmTemplateFunction ssm, LazyServiceDiscovery cloudMap) {
+                          SsmTemplateFunction ssm, LazyServiceDiscovery cloudMap, ReviewedPlans reviewedPlans) {
         StateLoader.Options options = new StateLoader.Options(Set.of(), properties.sync().ownershipTag(),
                 properties.sync().allowEmpty());
         ReadOptions read = ReadOptions.defaults().withTemplateFunctions(List.of(ssm));
@@ -133,7 +147,41 @@ class ServiceConfiguration {
         String routesShownAs = properties.git().uri() == null || properties.git().uri().isBlank() ? ""
                 : properties.git().path();
         return new SyncRunner(source, routes -> StateLoader.loadDesired(List.of(routes), options,
-                read.withSourceName(routes, routesShownAs)), gateway, clock, upstreamCheck, properties.sync().strict());
+                read.withSourceName(routes, routesShownAs)), gateway, clock, upstreamCheck, properties.sync().strict(),
+                reviewedPlans);
+    }
+
+    /** The git providers' APIs pull-request reviews go to; a test may register its own before the context starts. */
+    @Bean
+    @ConditionalOnMissingBean(PullRequestReviews.class)
+    PullRequestReviews pullRequestReviews(KongsyncProperties properties) {
+        return scmReviews(properties.scm());
+    }
+
+    /** The one place the providers' clients are made (at merge: {@code ScmReviews.from(...)}). */
+    static PullRequestReviews scmReviews(KongsyncProperties.Scm scm) {
+        return new NoScmClient();
+    }
+
+    /** Until the providers' clients are wired in: every delivery fails, saying so, and nothing else is affected. */
+    private static final class NoScmClient implements PullRequestReviews {
+        private static final Delivery NONE = new Delivery(java.util.List.of("no scm client"));
+
+        @Override
+        public Delivery pending(PullRequest pullRequest) {
+            return NONE;
+        }
+
+        @Override
+        public Delivery publish(PullRequest pullRequest, Review review) {
+            return NONE;
+        }
+    }
+
+    @Bean
+    PullRequestReviewer pullRequestReviewer(PullRequestReviews reviews, HistoryStore history,
+                                            KongsyncProperties properties) {
+        return new PullRequestReviewer(reviews, history, properties.publicUrl());
     }
 
     @Bean
@@ -145,12 +193,14 @@ class ServiceConfiguration {
 
     @Bean
     SyncCoordinator syncCoordinator(SyncRunner runner, HistoryStore history, SyncMetrics metrics,
-                                    ObjectProvider<DriftMonitor> drift, Clock clock, KongsyncProperties properties) {
+                                    ObjectProvider<DriftMonitor> drift, Clock clock, KongsyncProperties properties,
+                                    PullRequestReviewer reviewer) {
         SyncListener listener = new SyncListener() {
             @Override
             public void finished(SyncRecord sync) {
                 metrics.finished(sync);
                 drift.ifAvailable(monitor -> monitor.syncFinished(sync));
+                reviewer.finished(sync);
             }
         };
         KongsyncProperties.Sync sync = properties.sync();

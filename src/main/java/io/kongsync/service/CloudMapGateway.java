@@ -63,6 +63,11 @@ public final class CloudMapGateway implements Gateway {
     }
 
     @Override
+    public String refusal(Syncer.Planned planned) {
+        return planned.masking().mask(Syncer.refusal(planned, options));
+    }
+
+    @Override
     public Mono<List<NodeStatus>> nodes() {
         return discover().flatMapMany(Flux::fromIterable)
                 .concatMap(node -> Mono.usingWhen(Mono.fromCallable(() -> connect.apply(node)),

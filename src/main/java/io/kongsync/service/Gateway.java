@@ -15,6 +15,14 @@ public interface Gateway extends AutoCloseable {
 
     Mono<SyncResult> sync(State desired, Set<String> selectTags);
 
+    /**
+     * Why a sync of this plan would be refused before anything is applied (conflicts, the mass-delete guard), masked;
+     * null when it would go ahead. For dry runs, which apply nothing and so are never refused themselves.
+     */
+    default String refusal(Syncer.Planned planned) {
+        return null;
+    }
+
     /** Every admin node, with what it answers to {@code GET /} (unreachable nodes included, with their error). */
     Mono<List<NodeStatus>> nodes();
 

@@ -19,10 +19,12 @@ public final class SingleNodeGateway implements Gateway, AutoCloseable {
 
     private final KongClient kong;
     private final Syncer syncer;
+    private final SyncOptions options;
 
     public SingleNodeGateway(KongClient kong, SyncOptions options) {
         this.kong = kong;
         this.syncer = new Syncer(kong, options);
+        this.options = options;
     }
 
     @Override
@@ -33,6 +35,11 @@ public final class SingleNodeGateway implements Gateway, AutoCloseable {
     @Override
     public Mono<SyncResult> sync(State desired, Set<String> selectTags) {
         return syncer.sync(desired, selectTags);
+    }
+
+    @Override
+    public String refusal(Syncer.Planned planned) {
+        return planned.masking().mask(Syncer.refusal(planned, options));
     }
 
     @Override

@@ -23,12 +23,21 @@ import java.util.Objects;
  *                      records read from {@link HistoryStore} (which keeps reports apart: {@link HistoryStore#reports})
  * @param warnings      things worth a look that do not stop a sync (Cloud Map hosts without healthy instances)
  * @param nodes         per Kong node, when the gateway has several
+ * @param pullRequest   the pull request a {@link Trigger#PULL_REQUEST} dry run planned; null for every other record
+ *                      (and in histories written before pull requests were planned)
+ * @param planFingerprint a pull request's plan as its review showed it, to compare with the sync of the merge; null
+ *                      for other records
+ * @param review        what was reported on the pull request and whether the provider took it; null until published
+ * @param reviewedPlan  a sync's plan compared with the plan last shown on the pull request it applies; null when the
+ *                      synced commit comes from no reviewed pull request
  */
 public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dryRun, String ref, String reason,
                          int coalesced, String commit, String commitMessage, Instant queuedAt, Instant startedAt,
                          Instant finishedAt, Long durationMillis, PlanSummary plan, Boolean kongMatches,
                          List<OperationRecord> operations, String error, List<String> problems,
-                         StoredReports reports, List<String> warnings, List<NodeRecord> nodes) {
+                         StoredReports reports, List<String> warnings, List<NodeRecord> nodes,
+                         PullRequestRecord pullRequest, PlanFingerprint planFingerprint, ReviewRecord review,
+                         ReviewedPlan reviewedPlan) {
 
     public SyncRecord {
         Objects.requireNonNull(id, "id");
@@ -43,31 +52,33 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
     public static SyncRecord queued(String id, SyncRequest request, Instant now) {
         return new SyncRecord(id, SyncState.QUEUED, request.trigger(), request.dryRun(), request.ref(),
                 request.reason(), 0, null, null, now, null, null, null, null, null, List.of(), null, List.of(), null,
-                List.of(), List.of());
+                List.of(), List.of(), request.pullRequest(), null, null, null);
     }
 
     /** This queued sync, now standing for {@code request} too: it will sync the newer ref. */
     public SyncRecord coalesce(SyncRequest request) {
         return new SyncRecord(id, state, request.trigger(), dryRun, request.ref(), request.reason(), coalesced + 1,
                 commit, commitMessage, queuedAt, startedAt, finishedAt, durationMillis, plan, kongMatches, operations,
-                error, problems, reports, warnings, nodes);
+                error, problems, reports, warnings, nodes, pullRequest, planFingerprint, review, reviewedPlan);
     }
 
     public SyncRecord running(Instant now) {
         return new SyncRecord(id, SyncState.RUNNING, trigger, dryRun, ref, reason, coalesced, commit, commitMessage,
-                queuedAt, now, null, null, plan, kongMatches, operations, error, problems, reports, warnings, nodes);
+                queuedAt, now, null, null, plan, kongMatches, operations, error, problems, reports, warnings, nodes,
+                pullRequest, planFingerprint, review, reviewedPlan);
     }
 
     public SyncRecord atCommit(String sha, String message) {
         return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, sha, message, queuedAt, startedAt,
-                finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports, warnings, nodes);
+                finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports, warnings, nodes,
+                pullRequest, planFingerprint, review, reviewedPlan);
     }
 
     /** The same record with the warnings the plan carries and the per-node results. */
     public SyncRecord withWarningsAndNodes(List<String> planWarnings, List<NodeRecord> nodeResults) {
         return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
                 startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
-                planWarnings, nodeResults);
+                planWarnings, nodeResults, pullRequest, planFingerprint, review, reviewedPlan);
     }
 
     /** The finished record. {@code error} null means it succeeded. */
@@ -77,13 +88,32 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
         return new SyncRecord(id, failure == null ? SyncState.SUCCEEDED : SyncState.FAILED, trigger, dryRun, ref,
                 reason, coalesced, commit, commitMessage, queuedAt, begun, now,
                 Duration.between(begun, now).toMillis(), planSummary, matches, ops, failure, fileProblems, rendered,
-                warnings, nodes);
+                warnings, nodes, pullRequest, planFingerprint, review, reviewedPlan);
     }
 
     public SyncRecord withoutReports() {
         return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
                 startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, null, warnings,
-                nodes);
+                nodes, pullRequest, planFingerprint, review, reviewedPlan);
+    }
+
+    /** The pull request at its full head commit, with its routes tree and the fingerprint of the plan shown. */
+    public SyncRecord withPlannedPullRequest(PullRequestRecord planned, PlanFingerprint fingerprint) {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
+                startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
+                warnings, nodes, planned, fingerprint, review, reviewedPlan);
+    }
+
+    public SyncRecord withReview(ReviewRecord published) {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
+                startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
+                warnings, nodes, pullRequest, planFingerprint, published, reviewedPlan);
+    }
+
+    public SyncRecord withReviewedPlan(ReviewedPlan compared) {
+        return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
+                startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
+                warnings, nodes, pullRequest, planFingerprint, review, compared);
     }
 
     public SyncRecord failed(Instant now, String failure) {

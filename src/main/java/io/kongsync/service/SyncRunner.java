@@ -11,12 +11,15 @@ import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.sync.Syncer;
 import io.kongsync.validate.Diagnostic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -25,12 +28,15 @@ import java.util.function.Function;
  */
 public final class SyncRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
+
     private final RouteSource source;
     private final Function<Path, StateLoader.Loaded> loader;
     private final Gateway gateway;
     private final Clock clock;
     private final Function<State, List<Diagnostic>> upstreamCheck;
     private final boolean strict;
+    private final ReviewedPlans reviewedPlans;
 
     /** @param loader reads and checks the files of a checked-out routes directory */
     public SyncRunner(RouteSource source, Function<Path, StateLoader.Loaded> loader, Gateway gateway, Clock clock) {
@@ -43,6 +49,16 @@ public final class SyncRunner {
      */
     public SyncRunner(RouteSource source, Function<Path, StateLoader.Loaded> loader, Gateway gateway, Clock clock,
                       Function<State, List<Diagnostic>> upstreamCheck, boolean strict) {
+        this(source, loader, gateway, clock, upstreamCheck, strict, null);
+    }
+
+    /**
+     * @param reviewedPlans fingerprints the plans of pull requests and compares each sync with the review of the
+     *                      pull request it applies; null to do neither
+     */
+    public SyncRunner(RouteSource source, Function<Path, StateLoader.Loaded> loader, Gateway gateway, Clock clock,
+                      Function<State, List<Diagnostic>> upstreamCheck, boolean strict, ReviewedPlans reviewedPlans) {
+        this.reviewedPlans = reviewedPlans;
         this.source = source;
         this.loader = loader;
         this.gateway = gateway;
@@ -57,7 +73,7 @@ public final class SyncRunner {
 
     /** Plans {@code ref} against the gateway; fails with {@link SyncFailure} when the source or the files fail. */
     public Mono<DryRun> plan(String ref) {
-        return desired(ref).flatMap(files -> gateway.plan(files.loaded().state(), files.loaded().selectTags())
+        return desired(ref, null).flatMap(files -> gateway.plan(files.loaded().state(), files.loaded().selectTags())
                 .map(planned -> new DryRun(files.snapshot(), planned, files.warnings())));
     }
 
@@ -66,7 +82,7 @@ public final class SyncRunner {
      * whatever plan and outcomes it got to, with a report.
      */
     public Mono<SyncRecord> run(SyncRecord started) {
-        return desired(started.ref())
+        return desired(started.ref(), started.pullRequest())
                 .flatMap(files -> {
                     SyncRecord atCommit = started.atCommit(files.snapshot().commit(), files.snapshot().shortMessage())
                             .withWarningsAndNodes(formatted(files.warnings()), List.of());
@@ -78,12 +94,42 @@ public final class SyncRunner {
                     }
                     Mono<SyncRecord> done = started.dryRun()
                             ? gateway.plan(files.loaded().state(), files.loaded().selectTags())
-                                    .map(planned -> dryRunRecord(atCommit, planned, files.warnings()))
+                                    .flatMap(planned -> blocking(() -> pullRequestPlanned(
+                                            dryRunRecord(atCommit, planned, files.warnings()), planned)))
                             : gateway.sync(files.loaded().state(), files.loaded().selectTags())
-                                    .map(result -> syncRecord(atCommit, result, files.warnings()));
+                                    .flatMap(result -> blocking(() -> reviewed(
+                                            syncRecord(atCommit, result, files.warnings()), result)));
                     return done.onErrorResume(e -> Mono.just(failedRecord(atCommit, e)));
                 })
                 .onErrorResume(e -> Mono.just(failedRecord(started, e)));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A pull request's dry run keeps its full head, its routes tree and the fingerprint of the plan it shows. */
+    private SyncRecord pullRequestPlanned(SyncRecord record, Syncer.Planned planned) {
+        if (record.pullRequest() == null || reviewedPlans == null) {
+            return record;
+        }
+        return record.withPlannedPullRequest(record.pullRequest().atHead(record.commit(),
+                reviewedPlans.routesTree(record.commit())), reviewedPlans.fingerprint(planned.plan()));
+    }
+
+    /** A sync of a commit that merges a reviewed pull request says whether it applied the reviewed plan. */
+    private SyncRecord reviewed(SyncRecord record, SyncResult result) {
+        if (reviewedPlans == null || result.plan() == null) {
+            return record;
+        }
+        try {
+            return reviewedPlans.compare(record.id(), record.commit(), result.plan()).map(record::withReviewedPlan)
+                    .orElse(record);
+        } catch (RuntimeException e) {
+            // the comparison explains a sync, it must never fail one
+            LOG.warn("sync {}: cannot compare with a reviewed plan: {}", record.id(), e.getMessage());
+            return record;
+        }
     }
 
     private record Desired(Snapshot snapshot, StateLoader.Loaded loaded, List<Diagnostic> warnings) {
@@ -93,11 +139,11 @@ public final class SyncRunner {
         return diagnostics.stream().map(Diagnostic::format).toList();
     }
 
-    private Mono<Desired> desired(String ref) {
+    private Mono<Desired> desired(String ref, PullRequestRecord pullRequest) {
         return Mono.fromCallable(() -> {
             Snapshot snapshot;
             try {
-                snapshot = source.checkout(ref);
+                snapshot = checkout(ref, pullRequest);
             } catch (SourceException e) {
                 throw new SyncFailure(SyncFailure.Kind.SOURCE, e.getMessage(), List.of(), null);
             }
@@ -112,6 +158,18 @@ public final class SyncRunner {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** A pull request's head is usually here already (the webhook fetched it to see what it changes); else fetch it. */
+    private Snapshot checkout(String ref, PullRequestRecord pullRequest) {
+        try {
+            return source.checkout(ref);
+        } catch (SourceException notHere) {
+            if (pullRequest == null) {
+                throw notHere;
+            }
+            return source.checkout(source.fetchPullRequest(pullRequest.head()));
+        }
+    }
+
     private static String at(Snapshot snapshot) {
         return snapshot.commit() == null ? "" : " at " + snapshot.commit().substring(0, Math.min(12,
                 snapshot.commit().length()));
@@ -121,6 +179,10 @@ public final class SyncRunner {
         List<String> problems = planned.diagnostics().stream().map(Diagnostic::format).toList();
         String error = problems.isEmpty() ? null
                 : "Kong rejects " + problems.size() + " plugin configuration" + (problems.size() == 1 ? "" : "s");
+        if (error == null && record.pullRequest() != null) {
+            // a pull request's plan is the one its merge will apply: what a sync would refuse fails its review
+            error = gateway.refusal(planned);
+        }
         StoredReports reports = new StoredReports(Reports.render(planned.plan(), warnings, ReportFormat.TEXT),
                 Reports.render(planned.plan(), warnings, ReportFormat.JSON),
                 Reports.render(planned.plan(), warnings, ReportFormat.MARKDOWN));

@@ -134,7 +134,7 @@ public final class Syncer {
         long requestsBefore = kong.requestCount();
         return planUnmasked(files, selectTags).flatMap(planned -> {
             State desired = planned.desired();
-            String refusal = planned.masking().mask(refusal(planned));
+            String refusal = planned.masking().mask(refusal(planned, options));
             if (refusal != null || !planned.diagnostics().isEmpty()) {
                 return Mono.just(result(planned, List.of(), refusal, planned.diagnostics(), null, started,
                         requestsBefore));
@@ -156,7 +156,11 @@ public final class Syncer {
     private record Applied(List<Outcome> outcomes, List<Diagnostic> diagnostics) {
     }
 
-    private String refusal(Planned planned) {
+    /**
+     * Why a sync of this plan would be refused before anything is applied (conflicts, the mass-delete guard); null
+     * when it would go ahead. Not yet masked: Kong's conflict messages may quote the files.
+     */
+    public static String refusal(Planned planned, SyncOptions options) {
         Plan plan = planned.plan();
         if (!plan.conflicts().isEmpty()) {
             return plan.conflicts().size() + " entit" + (plan.conflicts().size() == 1 ? "y" : "ies")

@@ -88,7 +88,7 @@ public final class PushEvents {
         return p.substring(start, end);
     }
 
-    private static JsonNode json(Provider provider, byte[] body) {
+    static JsonNode json(Provider provider, byte[] body) {
         if (body == null || body.length == 0) {
             throw new IllegalArgumentException(provider.displayName() + " webhook body is empty");
         }

@@ -5,6 +5,8 @@ final class Refs {
 
     static final String HEADS = "refs/heads/";
     static final String TAGS = "refs/tags/";
+    /** Bitbucket Cloud abbreviates the commits of pull-request payloads to this many hex digits. */
+    static final int BITBUCKET_CLOUD_ABBREVIATION = 12;
     private static final java.util.regex.Pattern COMMIT_ID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{40}|[0-9a-fA-F]{64}");
 

@@ -33,15 +33,57 @@ public final class TestRepo implements AutoCloseable {
     }
 
     public static TestRepo create(Path dir) throws GitAPIException {
-        Path origin = dir.resolve("origin.git");
+        return create(dir.resolve("origin.git"), dir.resolve("work"));
+    }
+
+    /** The bare origin at {@code origin}, e.g. {@code .../platform/routes.git} as a git host lays repositories out. */
+    public static TestRepo create(Path origin, Path workDir) throws GitAPIException {
         Git.init().setBare(true).setDirectory(origin.toFile()).setInitialBranch("main").call().close();
-        Git work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
+        Git work = Git.init().setDirectory(workDir.toFile()).setInitialBranch("main").call();
         try {
             work.remoteAdd().setName("origin").setUri(new URIish(origin.toUri().toString())).call();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         return new TestRepo(origin, work);
+    }
+
+    /**
+     * A fork, as a git host makes one: a bare copy of this origin's branches at {@code origin}, and a working clone of
+     * it at {@code workDir} on {@code main}.
+     */
+    public TestRepo fork(Path origin, Path workDir) throws GitAPIException {
+        Git.cloneRepository().setBare(true).setURI(uri()).setDirectory(origin.toFile()).call().close();
+        Git work = Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(workDir.toFile())
+                .setBranch("main").call();
+        TestRepo fork = new TestRepo(origin, work);
+        fork.commits = commits;
+        return fork;
+    }
+
+    /** Pushes the current commit to {@code ref} of the repository at {@code uri}, as GitHub fills refs/pull/N/head. */
+    public void pushHeadTo(String uri, String ref) throws GitAPIException {
+        work.push().setRemote(uri).setRefSpecs(new RefSpec("+HEAD:" + ref)).call();
+    }
+
+    /** The current commit of the working clone. */
+    public String head() throws IOException {
+        return work.getRepository().resolve("HEAD").name();
+    }
+
+    /** Merges {@code branch} into the current branch with a merge commit (as a host's merge button), pushes it. */
+    public String mergeCommit(String branch, String message) throws GitAPIException, IOException {
+        PersonIdent ada = ada(FIRST_COMMIT_TIME.plusSeconds(60L * commits++));
+        work.merge().include(work.getRepository().resolve(branch)).setFastForward(
+                org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF).setCommit(false).call();
+        RevCommit commit = work.commit().setMessage(message).setAuthor(ada).setCommitter(ada).call();
+        push();
+        return commit.name();
+    }
+
+    /** Fetches {@code ref} of the repository at {@code uri} into the working clone's {@code localRef}. */
+    public void fetch(String uri, String ref, String localRef) throws GitAPIException {
+        work.fetch().setRemote(uri).setRefSpecs(new RefSpec("+" + ref + ":" + localRef)).call();
     }
 
     public Path origin() {

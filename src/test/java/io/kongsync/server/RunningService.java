@@ -30,6 +30,14 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(Map<String, String> settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * As {@link #start(Map)}, with {@code beans} registered before the context starts: fakes of third-party clients,
+     * which the configuration uses instead of making its own.
+     */
+    public static RunningService start(Map<String, String> settings, List<Object> beans) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("management.server.port", "0");
@@ -38,7 +46,10 @@ public final class RunningService implements AutoCloseable {
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return new RunningService(KongsyncApplication.run(args.toArray(String[]::new)));
+        org.springframework.boot.SpringApplication app = KongsyncApplication.application();
+        app.addInitializers(context -> beans.forEach(bean -> context.getBeanFactory()
+                .registerSingleton(bean.getClass().getName(), bean)));
+        return new RunningService(app.run(args.toArray(String[]::new)));
     }
 
     public URI url() {

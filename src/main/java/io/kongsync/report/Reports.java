@@ -55,14 +55,24 @@ public final class Reports {
 
     public static String render(SyncResult result, List<Diagnostic> warnings, ReportFormat format,
                                 SourceLinks links) {
+        return render(result, warnings, format, links, null);
+    }
+
+    /**
+     * @param review how the sync's plan compares with the plan shown on the pull request it applies; null when it
+     *               applies no reviewed pull request
+     */
+    public static String render(SyncResult result, List<Diagnostic> warnings, ReportFormat format,
+                                SourceLinks links, ReviewComparison review) {
         ReportView view = ReportView.of(result.plan(), warnings, links);
         switch (format) {
             case JSON:
-                return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view))) + "\n";
+                return JsonValues.MAPPER.writeValueAsString(SyncReport.json(result, JsonReport.tree(view), review))
+                        + "\n";
             case MARKDOWN:
-                return SyncReport.markdown(result, MarkdownReport.render(view, links.rendersHtml()));
+                return SyncReport.markdown(result, MarkdownReport.render(view, links.rendersHtml()), review);
             default:
-                return SyncReport.text(result, TextReport.render(view));
+                return SyncReport.text(result, TextReport.render(view), review);
         }
     }
 

@@ -75,7 +75,7 @@ final class SyncReport {
                 + (kong.sandbox() ? ")" : "") + ", " + (kong.dbless() ? "DB-less" : "database") + " mode";
     }
 
-    static String text(SyncResult r, String planText) {
+    static String text(SyncResult r, String planText, ReviewComparison review) {
         StringBuilder out = new StringBuilder(planText);
         for (Diagnostic d : r.diagnostics()) {
             out.append(JsonValues.escapeControl(d.format())).append('\n');
@@ -98,12 +98,29 @@ final class SyncReport {
                         .append('\n');
             }
         }
+        if (review != null) {
+            out.append('\n').append(JsonValues.escapeControl(review.headline())).append('\n');
+            appendList(out, "  Not in the reviewed plan:", review.notReviewed());
+            appendList(out, "  Shown in the review but not needed any more:", review.reviewedButNotApplied());
+        }
         return out.append('\n').append(JsonValues.escapeControl(headline(r))).append('\n').toString();
     }
 
-    static String markdown(SyncResult r, String planMarkdown) {
+    private static void appendList(StringBuilder out, String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            out.append(title).append('\n');
+            lines.forEach(line -> out.append("    ").append(JsonValues.escapeControl(line)).append('\n'));
+        }
+    }
+
+    static String markdown(SyncResult r, String planMarkdown, ReviewComparison review) {
         StringBuilder out = new StringBuilder(planMarkdown.replaceFirst("^## kongsync plan", "## kongsync sync"));
         out.append("\n**").append(MarkdownReport.html(headline(r))).append("**\n");
+        if (review != null) {
+            out.append("\n").append(MarkdownReport.plain(review.headline())).append("\n");
+            markdownList(out, "Not in the reviewed plan:", review.notReviewed());
+            markdownList(out, "Shown in the review but not needed any more:", review.reviewedButNotApplied());
+        }
         if (!r.diagnostics().isEmpty()) {
             out.append("\n<ul>\n");
             r.diagnostics().forEach(d -> out.append("<li>").append(MarkdownReport.html(d.format())).append("</li>\n"));
@@ -132,11 +149,18 @@ final class SyncReport {
         return out.toString();
     }
 
+    private static void markdownList(StringBuilder out, String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            out.append("\n").append(title).append("\n\n");
+            lines.forEach(line -> out.append("- ").append(MarkdownReport.plain(line)).append('\n'));
+        }
+    }
+
     private static String cell(String text) {
         return MarkdownReport.html(text).replace("|", "&#124;").replace("\n", " ");
     }
 
-    static Map<String, Object> json(SyncResult r, Map<String, Object> plan) {
+    static Map<String, Object> json(SyncResult r, Map<String, Object> plan, ReviewComparison review) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("result", result(r));
         root.put("message", headline(r));
@@ -176,6 +200,16 @@ final class SyncReport {
         root.put("read_back_error", r.readBackFailure());
         root.put("requests", r.requests());
         root.put("millis", r.millis());
+        Map<String, Object> reviewed = null;
+        if (review != null) {
+            reviewed = new LinkedHashMap<>();
+            reviewed.put("pull_request", review.pullRequest());
+            reviewed.put("reviewed_commit", review.reviewedCommit());
+            reviewed.put("matches", review.matches());
+            reviewed.put("not_reviewed", review.notReviewed());
+            reviewed.put("reviewed_but_not_applied", review.reviewedButNotApplied());
+        }
+        root.put("reviewed_plan", reviewed);
         return root;
     }
 }

@@ -135,7 +135,7 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
         }
     }
 
-    /** @param apiUrl a self-managed GitLab's address ({@code https://gitlab.example.com}); unset: gitlab.com */
+    /** @param apiUrl a self-managed GitLab's API ({@code https://gitlab.example.com/api/v4}); unset: gitlab.com's */
     public record GitLab(String token, URI apiUrl) {
 
         @Override

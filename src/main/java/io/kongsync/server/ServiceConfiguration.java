@@ -23,10 +23,9 @@ import io.kongsync.service.SyncRunner;
 import io.kongsync.service.PlanFingerprints;
 import io.kongsync.service.PullRequestReviewer;
 import io.kongsync.service.ReviewedPlans;
-import io.kongsync.scm.Delivery;
-import io.kongsync.scm.PullRequest;
 import io.kongsync.scm.PullRequestReviews;
-import io.kongsync.scm.Review;
+import io.kongsync.scm.ScmReviews;
+import io.kongsync.scm.ScmSettings;
 import io.kongsync.state.StateLoader;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.sync.SyncOptions;
@@ -158,24 +157,25 @@ class ServiceConfiguration {
         return scmReviews(properties.scm());
     }
 
-    /** The one place the providers' clients are made (at merge: {@code ScmReviews.from(...)}). */
+    /** The settings as the providers' clients take them; an installation id that is not a number is refused. */
     static PullRequestReviews scmReviews(KongsyncProperties.Scm scm) {
-        return new NoScmClient();
-    }
-
-    /** Until the providers' clients are wired in: every delivery fails, saying so, and nothing else is affected. */
-    private static final class NoScmClient implements PullRequestReviews {
-        private static final Delivery NONE = new Delivery(java.util.List.of("no scm client"));
-
-        @Override
-        public Delivery pending(PullRequest pullRequest) {
-            return NONE;
+        KongsyncProperties.GitHub github = scm.github();
+        Long installation;
+        try {
+            installation = github.appInstallationId() == null || github.appInstallationId().isBlank() ? null
+                    : Long.valueOf(github.appInstallationId().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kongsync.scm.github.app-installation-id must be a number, the "
+                    + "GitHub App installation's id");
         }
-
-        @Override
-        public Delivery publish(PullRequest pullRequest, Review review) {
-            return NONE;
-        }
+        ScmSettings settings = ScmSettings.defaults()
+                .withGitHub(new ScmSettings.GitHub(github.token(), github.apiUrl(), github.appId(),
+                        github.appPrivateKey(), installation))
+                .withGitLab(new ScmSettings.GitLab(scm.gitlab().token(), scm.gitlab().apiUrl()))
+                .withBitbucket(new ScmSettings.Bitbucket(scm.bitbucket().token(), scm.bitbucket().username(),
+                        scm.bitbucket().apiUrl()))
+                .withTimeouts(ScmSettings.DEFAULT_CONNECT_TIMEOUT, scm.timeout());
+        return ScmReviews.from(settings);
     }
 
     @Bean

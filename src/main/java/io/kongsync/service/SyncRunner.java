@@ -7,6 +7,8 @@ import io.kongsync.model.State;
 import io.kongsync.report.FailureReport;
 import io.kongsync.report.ReportFormat;
 import io.kongsync.report.Reports;
+import io.kongsync.report.ReviewComparison;
+import io.kongsync.report.SourceLinks;
 import io.kongsync.state.StateLoader;
 import io.kongsync.sync.SyncResult;
 import io.kongsync.sync.Syncer;
@@ -97,8 +99,7 @@ public final class SyncRunner {
                                     .flatMap(planned -> blocking(() -> pullRequestPlanned(
                                             dryRunRecord(atCommit, planned, files.warnings()), planned)))
                             : gateway.sync(files.loaded().state(), files.loaded().selectTags())
-                                    .flatMap(result -> blocking(() -> reviewed(
-                                            syncRecord(atCommit, result, files.warnings()), result)));
+                                    .flatMap(result -> blocking(() -> reviewed(atCommit, result, files.warnings())));
                     return done.onErrorResume(e -> Mono.just(failedRecord(atCommit, e)));
                 })
                 .onErrorResume(e -> Mono.just(failedRecord(started, e)));
@@ -117,19 +118,55 @@ public final class SyncRunner {
                 reviewedPlans.routesTree(record.commit())), reviewedPlans.fingerprint(planned.plan()));
     }
 
-    /** A sync of a commit that merges a reviewed pull request says whether it applied the reviewed plan. */
-    private SyncRecord reviewed(SyncRecord record, SyncResult result) {
+    /**
+     * The sync's record; a sync of a commit that merges a reviewed pull request says, in the record and its reports,
+     * whether it applied the reviewed plan.
+     */
+    private SyncRecord reviewed(SyncRecord record, SyncResult result, List<Diagnostic> warnings) {
+        ReviewedPlan review = reviewedPlan(record, result);
+        SyncRecord synced = syncRecord(record, result, warnings, review);
+        return review == null ? synced : synced.withReviewedPlan(review);
+    }
+
+    private ReviewedPlan reviewedPlan(SyncRecord record, SyncResult result) {
         if (reviewedPlans == null || result.plan() == null) {
-            return record;
+            return null;
         }
         try {
-            return reviewedPlans.compare(record.id(), record.commit(), result.plan()).map(record::withReviewedPlan)
-                    .orElse(record);
+            return reviewedPlans.compare(record.id(), record.commit(), result.plan()).orElse(null);
         } catch (RuntimeException e) {
             // the comparison explains a sync, it must never fail one
             LOG.warn("sync {}: cannot compare with a reviewed plan: {}", record.id(), e.getMessage());
-            return record;
+            return null;
         }
+    }
+
+    private static ReviewComparison comparison(ReviewedPlan review) {
+        if (review == null) {
+            return null;
+        }
+        String pullRequest = new io.kongsync.scm.PullRequest(review.api(), review.repository(), review.number(),
+                review.reviewedCommit() == null ? "" : review.reviewedCommit(), null, null).describe();
+        return new ReviewComparison(pullRequest, review.reviewedCommit(), review.matches(), review.notReviewed(),
+                review.reviewedButNotApplied());
+    }
+
+    /** Links to the files' lines: the pull request's repository, else the clone address when its host is known. */
+    private SourceLinks links(SyncRecord record) {
+        if (record.commit() == null) {
+            return SourceLinks.NONE;
+        }
+        PullRequestRecord pullRequest = record.pullRequest();
+        if (pullRequest != null && pullRequest.repositoryUrl() != null) {
+            return SourceLinks.of(switch (pullRequest.api()) {
+                case GITHUB -> SourceLinks.Host.GITHUB;
+                case GITLAB -> SourceLinks.Host.GITLAB;
+                case BITBUCKET_CLOUD -> SourceLinks.Host.BITBUCKET_CLOUD;
+                case BITBUCKET_DATA_CENTER -> SourceLinks.Host.BITBUCKET_DATA_CENTER;
+            }, pullRequest.repositoryUrl(), record.commit());
+        }
+        return "git".equals(source.info().kind()) ? SourceLinks.forRemote(source.info().uri(), record.commit())
+                : SourceLinks.NONE;
     }
 
     private record Desired(Snapshot snapshot, StateLoader.Loaded loaded, List<Diagnostic> warnings) {
@@ -183,19 +220,24 @@ public final class SyncRunner {
             // a pull request's plan is the one its merge will apply: what a sync would refuse fails its review
             error = gateway.refusal(planned);
         }
-        StoredReports reports = new StoredReports(Reports.render(planned.plan(), warnings, ReportFormat.TEXT),
-                Reports.render(planned.plan(), warnings, ReportFormat.JSON),
-                Reports.render(planned.plan(), warnings, ReportFormat.MARKDOWN));
+        SourceLinks links = links(record);
+        StoredReports reports = new StoredReports(Reports.render(planned.plan(), warnings, ReportFormat.TEXT, links),
+                Reports.render(planned.plan(), warnings, ReportFormat.JSON, links),
+                Reports.render(planned.plan(), warnings, ReportFormat.MARKDOWN, links));
         return record.finished(clock.instant(), PlanSummary.of(planned.plan()), null, List.of(), error, problems,
                 reports);
     }
 
-    private SyncRecord syncRecord(SyncRecord record, SyncResult result, List<Diagnostic> warnings) {
+    private SyncRecord syncRecord(SyncRecord record, SyncResult result, List<Diagnostic> warnings,
+                                  ReviewedPlan review) {
         List<OperationRecord> operations = result.outcomes().stream().map(OperationRecord::of).toList();
         List<String> problems = result.diagnostics().stream().map(Diagnostic::format).toList();
-        StoredReports reports = new StoredReports(Reports.render(result, warnings, ReportFormat.TEXT),
-                Reports.render(result, warnings, ReportFormat.JSON),
-                Reports.render(result, warnings, ReportFormat.MARKDOWN));
+        SourceLinks links = links(record);
+        ReviewComparison comparison = comparison(review);
+        StoredReports reports = new StoredReports(
+                Reports.render(result, warnings, ReportFormat.TEXT, links, comparison),
+                Reports.render(result, warnings, ReportFormat.JSON, links, comparison),
+                Reports.render(result, warnings, ReportFormat.MARKDOWN, links, comparison));
         Boolean matches = result.remaining() == null ? null : result.remaining().isEmpty();
         return record.withWarningsAndNodes(record.warnings(), result.nodes().stream().map(NodeRecord::of).toList())
                 .finished(clock.instant(), PlanSummary.of(result.plan()), matches, operations,

@@ -62,6 +62,14 @@ class ReviewedPlanTest extends PullRequestServiceTest {
                 .containsEntry("matchedBy", "parent").containsEntry("matches", false)
                 .containsEntry("notReviewed", List.of("update route nyan"))
                 .containsEntry("reviewedButNotApplied", List.of());
+        String text = service.get("/api/v1/syncs/" + sync.get("id") + "?format=text", TOKEN).body();
+        assertThat(text).contains("Reviewed plan: GitHub pull request platform/routes#12, planned at "
+                + head.substring(0, 7) + ": this sync's plan differs from the plan shown there",
+                "  Not in the reviewed plan:\n    update route nyan\n");
+        Map<String, Object> json = json(service.get("/api/v1/syncs/" + sync.get("id") + "?format=json", TOKEN)
+                .body());
+        assertThat(map(json.get("reviewed_plan"))).containsEntry("matches", false)
+                .containsEntry("not_reviewed", List.of("update route nyan"));
     }
 
     @Test
@@ -79,6 +87,8 @@ class ReviewedPlanTest extends PullRequestServiceTest {
         assertThat(map(sync.get("reviewedPlan"))).containsEntry("reviewedAt", dryRun.get("id"))
                 .containsEntry("matchedBy", "routes").containsEntry("matches", true)
                 .containsEntry("notReviewed", List.of()).containsEntry("reviewedButNotApplied", List.of());
+        assertThat(service.get("/api/v1/syncs/" + sync.get("id") + "?format=markdown", TOKEN).body())
+                .contains("this sync applied exactly the plan shown there\\.");
 
         RunningService.Reply again = service.call("POST", "/api/v1/syncs", TOKEN, "{}");
         Map<String, Object> later = awaitFinished(service, again.header("Location"));

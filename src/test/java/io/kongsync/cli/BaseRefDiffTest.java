@@ -86,16 +86,19 @@ class BaseRefDiffTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHANGES);
         assertThat(run.out()).isEqualTo("""
-                ~ route orders-read
-                    paths: ["/orders"] -> ["/v2/orders"]
-                + plugin rate-limiting (service payments)
-                    name: "rate-limiting"
-                    service: "payments"
-                    config.minute: 60
-                    tags: ["managed-by:kongsync"]
+                service orders:
+                  ~ route orders-read  # %1$s:6:9
+                      paths: ["/orders"] -> ["/v2/orders"]
+
+                service payments:
+                  + plugin rate-limiting (service payments)  # %1$s:14:9
+                      name: "rate-limiting"
+                      service: "payments"
+                      config.minute: 60
+                      tags: ["managed-by:kongsync"]
 
                 Plan: 1 to create, 1 to update, 0 to delete.
-                """);
+                """.formatted(routes.resolve("api.yaml")));
         assertThat(diff("--base-ref", "HEAD~1").exitCode()).as("without --detailed-exitcode")
                 .isEqualTo(ExitCodes.OK);
     }

@@ -94,12 +94,14 @@ class CurrentFileOwnershipTest {
 
         assertThat(diff.exitCode()).as(diff.err()).isEqualTo(ExitCodes.OK);
         assertThat(diff.out()).isEqualTo("""
+                service orders:
+                  ~ service orders  # %s:3:5
+                      host: "old.ecs.local" -> "orders.ecs.local"
+
                 - consumer alice
-                ~ service orders
-                    host: "old.ecs.local" -> "orders.ecs.local"
 
                 Plan: 0 to create, 1 to update, 1 to delete.
-                """);
+                """.formatted(files));
     }
 
     @Test

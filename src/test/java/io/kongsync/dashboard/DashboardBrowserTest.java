@@ -160,7 +160,9 @@ class DashboardBrowserTest {
         assertThat(row(route, "hosts")).containsExactly("hosts", "[\"changed.example.com\"]", "[\"nyan.mydomain.com\"]");
         WebElement service = browser.find(".change.update[data-kind='service'][data-name='nyan']");
         assertThat(row(service, "read_timeout")).containsExactly("read_timeout", "1234", "60000");
-        assertThat(groups()).contains("service nyan", "route nyan", "Consumers");
+        assertThat(groups()).as("the route's change is shown under its service").contains("service nyan", "Consumers")
+                .doesNotContain("route nyan");
+        assertThat(route.getText()).containsPattern("nyan\\.yaml:\\d+");
         WebElement key = browser.find(".change[data-kind='keyauth_credential']");
         assertThat(key.findElement(By.cssSelector(".name")).getText()).isEqualTo("(sensitive)");
         assertThat(key.getText()).contains("(consumer mobile-app)");

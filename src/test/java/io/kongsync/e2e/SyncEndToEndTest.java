@@ -84,7 +84,7 @@ class SyncEndToEndTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         var report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out());
         assertThat(report.propertyNames()).containsExactly("result", "message", "kong", "plan", "operations",
-                "nodes", "problems", "pending", "read_back_error", "requests", "millis");
+                "nodes", "problems", "pending", "read_back_error", "requests", "millis", "reviewed_plan");
         assertThat(report.get("result").asString()).isEqualTo("succeeded");
         assertThat(report.get("kong").get("sandbox").asBoolean()).isTrue();
         assertThat(report.get("plan").get("summary").get("create").asInt()).isEqualTo(26);

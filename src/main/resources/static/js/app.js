@@ -371,6 +371,13 @@ async function syncPage(id, seq) {
       sync.plan ? ['Plan', planCounts(sync.plan), sync.plan.conflicts ? `, ${plural(sync.plan.conflicts, 'conflict')}`
           : ''] : null,
       sync.dryRun ? null : ['Kong matches the files', sync.kongMatches == null ? '—' : sync.kongMatches ? 'yes' : 'no'],
+      sync.pullRequest ? ['Pull request', `${sync.pullRequest.repository} #${sync.pullRequest.number}`,
+        ` (head `, h('code', {title: sync.pullRequest.headCommit}, shortCommit(sync.pullRequest.headCommit)), ')'] : null,
+      sync.review ? ['Review posted', `${sync.review.verdict}: ${sync.review.description}`,
+        sync.review.delivered ? '' : ` (not delivered: ${(sync.review.problems ?? []).join('; ')})`] : null,
+      sync.reviewedPlan ? ['Reviewed plan', `${sync.reviewedPlan.pullRequest.repository} #${sync.reviewedPlan.pullRequest.number}: `
+        + (sync.reviewedPlan.matches ? 'applied exactly the plan shown on the pull request'
+          : `differs; not reviewed: ${sync.reviewedPlan.notReviewed.join(', ') || 'none'}`)] : null,
     ]),
     sync.error ? h('section', {class: 'error-box', role: 'alert', 'aria-labelledby': 'error-title'},
         h('h2', {id: 'error-title'}, 'Error'),

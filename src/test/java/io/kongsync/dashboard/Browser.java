@@ -157,4 +157,17 @@ final class Browser implements AutoCloseable {
             // a leftover profile in /tmp is harmless
         }
     }
+
+    /** After each test: no console error or warning but the expected ones, and no horizontal scrolling at 1366x768. */
+    void assertCleanConsoleAndLayout(java.util.regex.Pattern expected) {
+        java.util.List<String> unexpected = consoleEntries().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !expected.matcher(m).find())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(unexpected).as("console errors and warnings").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(script(
+                        "return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scrolling at 1366x768").isEqualTo(true);
+    }
 }

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,14 +82,7 @@ class DashboardBrowserTest {
 
     @AfterEach
     void theConsoleStaysClean() {
-        List<String> unexpected = browser.consoleEntries().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage)
-                .filter(m -> !EXPECTED_CONSOLE.matcher(m).find())
-                .toList();
-        assertThat(unexpected).as("console errors and warnings").isEmpty();
-        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no horizontal scrolling at 1366x768").isEqualTo(true);
+        browser.assertCleanConsoleAndLayout(EXPECTED_CONSOLE);
     }
 
     @Test

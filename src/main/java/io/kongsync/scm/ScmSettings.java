@@ -4,12 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * How kongsync reaches the git providers' APIs to comment on pull requests and set commit statuses. Bound from
- * {@code kongsync.scm.*}: {@code github.token}, {@code github.api-url}, {@code github.app-id},
+ * How kongsync reaches the git providers' APIs to comment on pull requests and set commit statuses. Made from
+ * {@code kongsync.scm.*} ({@code github.token}, {@code github.api-url}, {@code github.app-id},
  * {@code github.app-private-key}, {@code github.app-installation-id}, {@code gitlab.token}, {@code gitlab.api-url},
- * {@code bitbucket.token}, {@code bitbucket.username}, {@code bitbucket.api-url}, {@code connect-timeout},
- * {@code request-timeout}, {@code retry.attempts}, {@code retry.backoff}, {@code retry.max-wait}. Every part may be
- * null and gets its default. No {@code toString} prints a secret, only whether it is set.
+ * {@code bitbucket.token}, {@code bitbucket.username}, {@code bitbucket.api-url}, {@code timeout} as the request
+ * timeout, {@code retry.attempts}, {@code retry.backoff}, {@code retry.max-wait}) by the service's configuration.
+ * Every part may be null and gets its default. No {@code toString} prints a secret, only whether it is set.
  */
 public record ScmSettings(GitHub github, GitLab gitlab, Bitbucket bitbucket, Duration connectTimeout,
                           Duration requestTimeout, Retry retry) {

@@ -112,9 +112,19 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
      * A provider without a token (GitHub: or an App) is not reported to.
      *
      * @param timeout how long one call to a provider's API may take
+     * @param retry   how a call that got 5xx, 429, 403 (GitHub's rate limit) or no answer is tried again
      */
     public record Scm(@DefaultValue GitHub github, @DefaultValue GitLab gitlab, @DefaultValue Bitbucket bitbucket,
-                      @DefaultValue("10s") Duration timeout) {
+                      @DefaultValue("10s") Duration timeout, @DefaultValue ScmRetry retry) {
+    }
+
+    /**
+     * @param attempts tries per call, the first included
+     * @param backoff  the wait before the second try, doubled before each further one
+     * @param maxWait  the longest wait, also for a provider's {@code Retry-After}
+     */
+    public record ScmRetry(@DefaultValue("3") int attempts, @DefaultValue("1s") Duration backoff,
+                           @DefaultValue("30s") Duration maxWait) {
     }
 
     /**

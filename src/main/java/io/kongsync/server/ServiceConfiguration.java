@@ -174,7 +174,9 @@ class ServiceConfiguration {
                 .withGitLab(new ScmSettings.GitLab(scm.gitlab().token(), scm.gitlab().apiUrl()))
                 .withBitbucket(new ScmSettings.Bitbucket(scm.bitbucket().token(), scm.bitbucket().username(),
                         scm.bitbucket().apiUrl()))
-                .withTimeouts(ScmSettings.DEFAULT_CONNECT_TIMEOUT, scm.timeout());
+                .withTimeouts(ScmSettings.DEFAULT_CONNECT_TIMEOUT, scm.timeout())
+                .withRetry(new ScmSettings.Retry(scm.retry().attempts(), scm.retry().backoff(),
+                        scm.retry().maxWait()));
         return ScmReviews.from(settings);
     }
 

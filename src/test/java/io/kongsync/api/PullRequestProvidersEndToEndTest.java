@@ -238,6 +238,7 @@ class PullRequestProvidersEndToEndTest {
         settings.put("kongsync.webhook.bitbucket-secret", BITBUCKET_SECRET);
         settings.put("kongsync.public-url", PUBLIC_URL);
         settings.put("kongsync.scm.timeout", "5s");
+        settings.put("kongsync.scm.retry.backoff", "100ms");
         settings.putAll(scm);
         // no PullRequestReviews bean: the service makes its own clients from kongsync.scm.*
         service = ServiceFixture.idle(RunningService.start(settings));

@@ -172,10 +172,16 @@ class AwsCliTest {
             System.setErr(err);
             root.detachAppender(appender);
             root.setLevel(rootLevel);
+            appender.stop();
         }
         printed.add(console.toString(StandardCharsets.UTF_8));
+        List<ILoggingEvent> events;
+        // a server thread may still be inside doAppend (synchronized on the appender) after the detach
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : events) {
             lines.add(event.getLoggerName() + " " + event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
         }

@@ -23,6 +23,7 @@ public final class StartupTraining {
             System.err.println("usage: StartupTraining PATH... (decK-format files or directories that validate)");
             System.exit(ExitCodes.ERROR);
         }
+        KongsyncMain.withoutGroovyLookup();
         for (List<String> command : commands(List.of(args))) {
             StringWriter err = new StringWriter();
             int code = KongsyncMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err),

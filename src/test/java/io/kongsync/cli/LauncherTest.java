@@ -158,6 +158,14 @@ class LauncherTest {
     }
 
     @Test
+    void aRelativeCallFindsTheDistributionWhateverCdpathSays() throws Exception {
+        Run run = launch(Path.of("kongsync/bin/kongsync"), Map.of("CDPATH", tmp.toString()), "validate");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.onlyCall()).containsSequence("-jar", jar.toString());
+    }
+
+    @Test
     void aJavaHomeWithoutJavaIsAClearError() throws Exception {
         Run run = launch(app.resolve("bin/kongsync"), Map.of("JAVA_HOME", tmp.resolve("nowhere").toString()),
                 "validate");

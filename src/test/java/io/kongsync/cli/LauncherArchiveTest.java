@@ -1,5 +1,7 @@
 package io.kongsync.cli;
 
+import io.kongsync.sandbox.Sandbox;
+import io.kongsync.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher with this JVM on a distribution laid out as {@code package} lays it out (kongsync.jar from the compiled
- * classes, with a Class-Path to lib/, which holds the class path's jars): the training run writes an archive, and
- * commands then start from it without a word about it on their output, as they do when it no longer fits.
+ * classes, with a Class-Path to lib/, which holds the class path's jars): the training runs write the archives, and
+ * commands then start from them without a word about it on their output, as they do when they no longer fit.
  */
 @DisabledOnOs(OS.WINDOWS)
 class LauncherArchiveTest {
@@ -57,6 +59,7 @@ class LauncherArchiveTest {
 
         assertThat(training.exitCode).as(training.err).isZero();
         assertThat(app.resolve("kongsync.jsa")).isNotEmptyFile();
+        assertThat(app.resolve("kongsync-kong.jsa")).isNotEmptyFile();
         assertThat(app).isDirectoryNotContaining("glob:**.{classlist,log}");
     }
 
@@ -82,6 +85,24 @@ class LauncherArchiveTest {
         assertThat(run.out).matches("4 files valid: \\d+ entities.\\n");
         assertThat(Files.readAllLines(classes)).anyMatch(line ->
                 line.contains(" io.kongsync.cli.KongsyncMain source: shared objects file"));
+    }
+
+    @Test
+    void syncStartsFromBothArchives() throws Exception {
+        Path classes = tmp.resolve("sync-classes.log");
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withPort(0))) {
+
+            Run run = launch(Map.of("KONGSYNC_JAVA_OPTS", "-Xlog:class+load:file=" + classes), "sync", "-s",
+                    ROUTES.toString(), "--kong-addr", kong.url().toString());
+
+            assertThat(run.err).isEmpty();
+            assertThat(run.exitCode).isZero();
+            assertThat(run.out).contains("Sync succeeded", "Kong matches the files");
+        }
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).anyMatch(line -> line.contains(" io.kongsync.cli.KongsyncMain source: shared objects file"));
+        assertThat(loaded).anyMatch(line ->
+                line.contains(" io.kongsync.sync.Syncer source: shared objects file (top)"));
     }
 
     @Test

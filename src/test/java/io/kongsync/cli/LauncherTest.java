@@ -51,7 +51,8 @@ class LauncherTest {
         Files.createDirectories(app.resolve("lib"));
         javaHome = Files.createDirectories(tmp.resolve("jdk"));
         calls = tmp.resolve("calls");
-        // One line per argument, a line "--" after each call; -Xshare:dump writes the archive it is asked for.
+        // One line per argument, a line "--" after each call; with FAKE_JAVA_DUMPS, -Xshare:dump and
+        // -XX:ArchiveClassesAtExit write the archive they are asked for.
         Path java = Files.writeString(Files.createDirectories(javaHome.resolve("bin")).resolve("java"), """
                 #!/bin/sh
                 dump=false
@@ -60,9 +61,12 @@ class LauncherTest {
                   [ "$argument" = -Xshare:dump ] && dump=true
                 done
                 echo -- >> "$FAKE_JAVA_CALLS"
-                if [ "$dump" = true ] && [ -n "$FAKE_JAVA_DUMPS" ]; then
+                if [ -n "$FAKE_JAVA_DUMPS" ]; then
                   for argument in "$@"; do
-                    case $argument in -XX:SharedArchiveFile=*) echo archive > "${argument#*=}" ;; esac
+                    case $argument in
+                      -XX:SharedArchiveFile=*) [ "$dump" = true ] && echo archive > "${argument#*=}" ;;
+                      -XX:ArchiveClassesAtExit=*) echo archive > "${argument#*=}" ;;
+                    esac
                   done
                 fi
                 exit "${FAKE_JAVA_EXIT:-0}"
@@ -112,14 +116,47 @@ class LauncherTest {
         assertThat(call).containsExactlyElementsOf(concat(List.of("-jar", jar.toString()), List.of(words)));
     }
 
-    @Test
-    void commandsUseTheArchiveWhenThereIsOne() throws Exception {
+    @ParameterizedTest(name = "kongsync {0}")
+    @ValueSource(strings = {"validate", "--help", "--version", "help"})
+    void offlineCommandsUseTheArchive(String command) throws Exception {
         Path archive = Files.writeString(app.resolve("kongsync.jsa"), "archive");
+        Files.writeString(app.resolve("kongsync-kong.jsa"), "archive");
 
-        List<String> call = launch(Map.of(), "validate").onlyCall();
+        List<String> call = launch(Map.of(), command).onlyCall();
 
         assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-XX:SharedArchiveFile=" + archive,
-                "-Xlog:cds*=off", "-jar", jar.toString(), "validate")));
+                "-Xlog:cds*=off", "-jar", jar.toString(), command)));
+    }
+
+    @ParameterizedTest(name = "kongsync {0}")
+    @ValueSource(strings = {"sync", "diff", "dump"})
+    void commandsThatTalkToKongAlsoUseItsLayer(String command) throws Exception {
+        Path archive = Files.writeString(app.resolve("kongsync.jsa"), "archive");
+        Path kong = Files.writeString(app.resolve("kongsync-kong.jsa"), "archive");
+
+        List<String> call = launch(Map.of(), command).onlyCall();
+
+        assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-XX:SharedArchiveFile=" + archive
+                + ":" + kong, "-Xlog:cds*=off", "-jar", jar.toString(), command)));
+    }
+
+    @Test
+    void theLayerAloneIsNotUsed() throws Exception {
+        Files.writeString(app.resolve("kongsync-kong.jsa"), "archive");
+
+        List<String> call = launch(Map.of(), "sync").onlyCall();
+
+        assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-jar", jar.toString(), "sync")));
+    }
+
+    @Test
+    void withoutTheLayerCommandsThatTalkToKongUseTheArchive() throws Exception {
+        Path archive = Files.writeString(app.resolve("kongsync.jsa"), "archive");
+
+        List<String> call = launch(Map.of(), "sync").onlyCall();
+
+        assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds*=off", "-jar", jar.toString(), "sync")));
     }
 
     @Test
@@ -128,7 +165,8 @@ class LauncherTest {
 
         List<String> call = launch(Map.of("KONGSYNC_CDS", "off"), "validate").onlyCall();
 
-        assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-jar", jar.toString(), "validate")));
+        assertThat(call).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS,
+                List.of("-jar", jar.toString(), "validate")));
     }
 
     @Test
@@ -140,8 +178,9 @@ class LauncherTest {
         List<String> command = launch(options, "validate").onlyCall();
         List<String> service = launch(options, "serve").calls().get(1);
 
-        assertThat(command).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of("-XX:SharedArchiveFile=" + archive,
-                "-Xlog:cds*=off", "-Xmx64m", "-Dx=a*b", "-Dy=2", "-jar", jar.toString(), "validate")));
+        assertThat(command).containsExactlyElementsOf(concat(SHORT_RUN_FLAGS, List.of(
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-Xmx64m", "-Dx=a*b", "-Dy=2", "-jar",
+                jar.toString(), "validate")));
         assertThat(service).containsExactly("-Xmx64m", "-Dx=a*b", "-Dy=2", "-jar", jar.toString(), "serve");
     }
 
@@ -185,8 +224,9 @@ class LauncherTest {
     }
 
     @Test
-    void trainingRecordsTheClassesOfATrainingRunThenDumpsThemIntoTheArchive() throws Exception {
+    void trainingDumpsTheClassesOfTheOfflineRunThenLayersThoseOfTheRunAgainstTheSandbox() throws Exception {
         Path archive = app.resolve("kongsync.jsa");
+        Path kong = app.resolve("kongsync-kong.jsa");
         Path classes = app.resolve("kongsync.classlist");
 
         Run run = launch(Map.of("KONGSYNC_CDS", "train", "FAKE_JAVA_DUMPS", "yes", "JAVA_OPTS", "-Xmx64m"), "routes");
@@ -196,9 +236,13 @@ class LauncherTest {
                 concat(SHORT_RUN_FLAGS, List.of("-XX:DumpLoadedClassList=" + classes, "-Xmx64m", "-cp", jar.toString(),
                         "io.kongsync.cli.StartupTraining", "routes")),
                 List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + archive,
-                        "-Xmx64m", "-cp", jar.toString()));
+                        "-Xmx64m", "-cp", jar.toString()),
+                concat(SHORT_RUN_FLAGS, List.of("-XX:SharedArchiveFile=" + archive, "-XX:ArchiveClassesAtExit=" + kong,
+                        "-Xlog:cds*=off", "-Xmx64m", "-cp", jar.toString(), "io.kongsync.cli.StartupTraining", "routes",
+                        "--against-kong")));
         assertThat(archive).exists();
-        assertThat(app.resolve("kongsync.jsa.log")).doesNotExist();
+        assertThat(kong).exists();
+        assertThat(app).isDirectoryNotContaining("glob:**.{classlist,log}");
     }
 
     @Test

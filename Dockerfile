@@ -8,7 +8,7 @@
 #
 # Needs BuildKit (Docker 23+ by default). The jar is the same on every architecture, so the build stage runs on the
 # builder's own platform and `docker buildx build --platform linux/amd64,linux/arm64` only repeats the last stage,
-# whose training run (a few seconds natively) builds the class-data archive for that platform's Java.
+# whose training runs (several seconds natively) build the class-data archives for that platform's Java.
 
 FROM --platform=$BUILDPLATFORM eclipse-temurin:21-jdk-noble AS build
 WORKDIR /build
@@ -17,8 +17,8 @@ COPY .mvn/ .mvn/
 # The JSON Schema of the route files ships in the jar (see pom.xml's resources).
 COPY docs/schema/ docs/schema/
 COPY src/main/ src/main/
-# The tests ran in CI; the image build compiles and packages only (the class-data archive is built in the last stage,
-# by the Java that runs it). The cache mount keeps Maven's downloads.
+# The tests ran in CI; the image build compiles and packages only (the class-data archives are built in the last
+# stage, by the Java that runs them). The cache mount keeps Maven's downloads.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw --batch-mode --quiet -Dmaven.test.skip=true -Dkongsync.cds.skip=true package \
  && java -Djarmode=tools -jar target/kongsync.jar extract --layers --destination /build/layers
@@ -38,8 +38,9 @@ COPY --from=build /build/layers/application/ ./
 COPY --from=build /build/target/kongsync/bin/ ./bin/
 ENV KONGSYNC_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# kongsync.jsa, the class-data archive that makes CLI commands start fast, from a training run by this image's own
-# Java on the shipped routes/ (mounted from the build context, not copied into the image).
+# kongsync.jsa and kongsync-kong.jsa, the class-data archives that make CLI commands start fast, from training runs by
+# this image's own Java on the shipped routes/ (mounted from the build context, not copied into the image), offline
+# and against the sandbox on a loopback port.
 RUN --mount=type=bind,source=routes,target=/tmp/training-routes \
     KONGSYNC_CDS=train /app/bin/kongsync /tmp/training-routes \
  && ln -s /app/bin/kongsync /usr/local/bin/kongsync
@@ -51,5 +52,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null http://localhost:8081/actuator/health || exit 1
 # No command (nothing, or only --name=value settings) runs the service, `kongsync serve`; a command runs that command.
 # The launcher execs java with JAVA_OPTS (and KONGSYNC_JAVA_OPTS, which come after them); commands also get the
-# short-run flags and the archive.
+# short-run flags and the archives.
 ENTRYPOINT ["/app/bin/kongsync"]

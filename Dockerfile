@@ -7,7 +7,8 @@
 #   docker run --rm -v "$PWD/routes:/app/routes:ro" kongsync validate                                  # a CLI command
 #
 # Needs BuildKit (Docker 23+ by default). The jar is the same on every architecture, so the build stage runs on the
-# builder's own platform and `docker buildx build --platform linux/amd64,linux/arm64` only repeats the small last stage.
+# builder's own platform and `docker buildx build --platform linux/amd64,linux/arm64` only repeats the last stage,
+# whose training runs (several seconds natively) build the class-data archives for that platform's Java.
 
 FROM --platform=$BUILDPLATFORM eclipse-temurin:21-jdk-noble AS build
 WORKDIR /build
@@ -16,9 +17,10 @@ COPY .mvn/ .mvn/
 # The JSON Schema of the route files ships in the jar (see pom.xml's resources).
 COPY docs/schema/ docs/schema/
 COPY src/main/ src/main/
-# The tests ran in CI; the image build compiles and packages only. The cache mount keeps Maven's downloads.
+# The tests ran in CI; the image build compiles and packages only (the class-data archives are built in the last
+# stage, by the Java that runs them). The cache mount keeps Maven's downloads.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw --batch-mode --quiet -Dmaven.test.skip=true package \
+    ./mvnw --batch-mode --quiet -Dmaven.test.skip=true -Dkongsync.cds.skip=true package \
  && java -Djarmode=tools -jar target/kongsync.jar extract --layers --destination /build/layers
 
 FROM eclipse-temurin:21-jre-noble
@@ -32,8 +34,16 @@ COPY --from=build /build/layers/dependencies/ ./
 COPY --from=build /build/layers/spring-boot-loader/ ./
 COPY --from=build /build/layers/snapshot-dependencies/ ./
 COPY --from=build /build/layers/application/ ./
-
-ENV KONGSYNC_DATA_DIR=/data
+# The launcher, also on the PATH: `docker exec <container> kongsync validate`.
+COPY --from=build /build/target/kongsync/bin/ ./bin/
+ENV KONGSYNC_DATA_DIR=/data \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# kongsync.jsa and kongsync-kong.jsa, the class-data archives that make CLI commands start fast, from training runs by
+# this image's own Java on the shipped routes/ (mounted from the build context, not copied into the image), offline
+# and against the sandbox on a loopback port.
+RUN --mount=type=bind,source=routes,target=/tmp/training-routes \
+    KONGSYNC_CDS=train /app/bin/kongsync /tmp/training-routes \
+ && ln -s /app/bin/kongsync /usr/local/bin/kongsync
 USER 10001:10001
 # 8080: webhooks and the REST API (server.port); 8081: /actuator/health and /actuator/prometheus (management.server.port).
 EXPOSE 8080 8081
@@ -41,4 +51,6 @@ EXPOSE 8080 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null http://localhost:8081/actuator/health || exit 1
 # No command (nothing, or only --name=value settings) runs the service, `kongsync serve`; a command runs that command.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/kongsync.jar"]
+# The launcher execs java with JAVA_OPTS (and KONGSYNC_JAVA_OPTS, which come after them); commands also get the
+# short-run flags and the archives.
+ENTRYPOINT ["/app/bin/kongsync"]

@@ -21,7 +21,16 @@ public final class KongsyncMain implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        withoutGroovyLookup();
         System.exit(run(args));
+    }
+
+    /**
+     * For this process: picocli looks for Groovy's Closure class otherwise, opening every jar on the class path to
+     * learn it is not there, a good part of {@code kongsync --help}. kongsync has no Groovy.
+     */
+    static void withoutGroovyLookup() {
+        System.setProperty("picocli.disable.closures", "true");
     }
 
     /** Runs the CLI and returns its exit code (0 success, 1 invalid input or error, 2 changes pending). */

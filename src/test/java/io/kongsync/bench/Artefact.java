@@ -47,9 +47,17 @@ final class Artefact {
         return description + "; jar built " + age.toMinutes() + " min ago";
     }
 
-    /** {@code java -Xmx1g -jar target/kongsync.jar}, for the sandbox and the service. */
+    /** {@code java -Xmx1g -jar target/kongsync.jar}, for the sandbox. */
     List<String> javaJar() {
         return List.of(java(), "-Xmx1g", "-jar", jar.toString());
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** One CLI run: the wall time around the process, and its CPU (every process it started included). */
@@ -96,10 +104,6 @@ final class Artefact {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Instant lastModified(Path file) {

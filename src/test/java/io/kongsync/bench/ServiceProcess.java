@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,20 +24,26 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final Path log;
 
-    private ServiceProcess(Process process, URI base) {
+    private ServiceProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
+        this.log = log;
     }
 
     /**
      * Starts the service, which syncs once on start; its output goes to {@code log}. It may sync an empty directory
-     * and delete everything, so that Kong can be emptied through it.
+     * and delete everything, so that Kong can be emptied through it. An OutOfMemoryError ends it, rather than leave a
+     * sync running for ever.
+     *
+     * @param java {@code java} with its options, the service's jar follows
      */
-    static ServiceProcess start(List<String> javaJar, Path routes, Path dataDir, URI kong, int parallelism, Path log)
-            throws IOException {
+    static ServiceProcess start(List<String> java, Path jar, Path routes, Path dataDir, URI kong, int parallelism,
+                                Path log) throws IOException {
         int api = Proc.freePort();
-        List<String> command = new ArrayList<>(javaJar);
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
         command.addAll(List.of("serve", "--server.port=" + api,
                 "--management.server.port=" + Proc.freePort(), "--kongsync.kong.admin-url=" + kong,
                 "--kongsync.kong.parallelism=" + parallelism, "--kongsync.git.path=" + routes,
@@ -44,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--kongsync.drift.interval=0s", "--kongsync.sync-on-start=true", "--kongsync.sync.allow-empty=true",
                 "--kongsync.sync.allow-mass-delete=true"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(process, URI.create("http://127.0.0.1:" + api));
+        return new ServiceProcess(process, URI.create("http://127.0.0.1:" + api), log);
     }
 
     long pid() {
@@ -70,7 +77,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the service ended (exit " + process.exitValue() + "); see its log");
+                throw new IOException("the service ended (exit " + process.exitValue() + ")" + outOfMemory()
+                        + "; its log: " + log);
             }
             try {
                 HttpResponse<String> reply = HTTP.send(authorized("/api/v1/syncs?size=5").GET().build(),
@@ -105,6 +113,19 @@ final class ServiceProcess implements AutoCloseable {
             throw new IOException("GET the report of " + id + " answered " + reply.statusCode());
         }
         return JSON.readValue(reply.body(), Map.class);
+    }
+
+    /** Where the log says the heap ran out: the first frame of kongsync's own under the error, if any. */
+    private String outOfMemory() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("OutOfMemoryError")) {
+                String frame = lines.subList(i, lines.size()).stream().map(String::trim)
+                        .filter(l -> l.startsWith("at io.kongsync.")).findFirst().orElse("");
+                return ": OutOfMemoryError " + frame.replaceFirst("^at ", "in ").replaceFirst("\\(.*", "");
+            }
+        }
+        return "";
     }
 
     private HttpRequest.Builder authorized(String path) {

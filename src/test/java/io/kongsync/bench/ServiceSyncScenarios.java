@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.kongsync.bench.BenchmarkRun.PARALLELISM;
@@ -12,11 +13,11 @@ import static io.kongsync.bench.BenchmarkRun.seconds;
 
 /**
  * The running service: 65,000 entities (10,000 services with 2 routes and 2 plugins, 7,500 consumers with a key) into
- * a sandbox that waits 2 ms per request, warm. {@code kongsync serve -Xmx1g} syncs once on start (cold), then empties
- * the sandbox by syncing an empty directory in place of the files, then syncs the files again through its API: that
- * sync is the one measured (its record's {@code durationMillis}), with both JVMs warm (restarting the sandbox instead
- * would charge the sandbox's own JIT to kongsync on a shared machine). Then a no-op. Resident memory is read after the
- * measured sync.
+ * a sandbox that waits 2 ms per request, warm. {@code kongsync serve} ({@code -Xmx1g}, or {@code bench.65k.heap})
+ * syncs once on start (cold), then empties the sandbox by syncing an empty directory in place of the files, then
+ * syncs the files again through its API: that sync is the one measured (its record's {@code durationMillis}), with
+ * both JVMs warm (restarting the sandbox instead would charge the sandbox's own JIT to kongsync on a shared machine).
+ * Then a no-op. Resident memory is read after the measured sync.
  */
 final class ServiceSyncScenarios {
 
@@ -24,7 +25,8 @@ final class ServiceSyncScenarios {
     private static final int CONSUMERS = Integer.getInteger("bench.65k.consumers", 7_500);
     private static final int PLUGINS = Integer.getInteger("bench.65k.plugins", 2);
     private static final int LATENCY_MS = Integer.getInteger("bench.65k.latencyMs", 2);
-    private static final Duration LIMIT = Duration.ofMinutes(10);
+    private static final String HEAP = System.getProperty("bench.65k.heap", "1g");
+    private static final Duration LIMIT = Duration.ofMinutes(5);
     private static final long GIB = 1L << 30;
 
     private final Artefact kongsync;
@@ -41,7 +43,7 @@ final class ServiceSyncScenarios {
         String syncScenario = "entities from the running service (warm), sandbox at " + LATENCY_MS + " ms";
         String syncTarget = "within 1.25 x floor (requests x " + LATENCY_MS + " ms / " + PARALLELISM + ")";
         String noOpScenario = "same, no-op sync from the service";
-        String memoryScenario = "resident memory of the service (-Xmx1g) after that sync";
+        String memoryScenario = "resident memory of the service (-Xmx" + HEAP + ") after that sync";
         SandboxProcess sandbox = null;
         ServiceProcess service = null;
         boolean judged = false;
@@ -50,12 +52,12 @@ final class ServiceSyncScenarios {
             int entities = LargeConfig.write(routes, SERVICES, CONSUMERS, PLUGINS);
             syncScenario = String.format("%,d ", entities) + syncScenario;
             BenchmarkRun.OUT.printf("65k: %,d entities (%d services, %d consumers), sandbox --latency-ms %d in its "
-                    + "own JVM, service -Xmx1g with kongsync.kong.parallelism=%d%n", entities, SERVICES, CONSUMERS,
-                    LATENCY_MS, PARALLELISM);
+                    + "own JVM, service -Xmx%s with kongsync.kong.parallelism=%d%n", entities, SERVICES, CONSUMERS,
+                    LATENCY_MS, HEAP, PARALLELISM);
             sandbox = SandboxProcess.start(kongsync.javaJar(), LATENCY_MS, Proc.freePort());
             Path log = work.resolve("service.log");
-            service = ServiceProcess.start(kongsync.javaJar(), routes, work.resolve("data"), sandbox.url(),
-                    PARALLELISM, log);
+            service = ServiceProcess.start(List.of(Artefact.java(), "-Xmx" + HEAP), kongsync.jar(), routes,
+                    work.resolve("data"), sandbox.url(), PARALLELISM, log);
             Map<String, Object> cold = succeeded(service.awaitFinished(null, LIMIT), log);
             progress("start-up sync (cold JVM): %s ms", cold.get("durationMillis"));
             Path aside = work.resolve("routes-aside");

@@ -115,14 +115,14 @@ final class ServiceProcess implements AutoCloseable {
         return JSON.readValue(reply.body(), Map.class);
     }
 
-    /** Where the log says the heap ran out: the first frame of kongsync's own under the error, if any. */
+    /** That the log says the heap ran out, with the first frame of kongsync's own under the error when it has one. */
     private String outOfMemory() throws IOException {
         List<String> lines = Files.readAllLines(log);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("OutOfMemoryError")) {
                 String frame = lines.subList(i, lines.size()).stream().map(String::trim)
                         .filter(l -> l.startsWith("at io.kongsync.")).findFirst().orElse("");
-                return ": OutOfMemoryError " + frame.replaceFirst("^at ", "in ").replaceFirst("\\(.*", "");
+                return ": OutOfMemoryError" + frame.replaceFirst("^at ", " in ").replaceFirst("\\(.*", "");
             }
         }
         return "";

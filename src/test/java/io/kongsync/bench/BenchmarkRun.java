@@ -30,14 +30,19 @@ public final class BenchmarkRun {
 
     static final PrintStream OUT = System.out;
     static final int PARALLELISM = Integer.getInteger("bench.parallelism", 16);
+    private static final List<String> GROUPS = List.of("cli", "10k", "65k");
 
     private BenchmarkRun() {
     }
 
     public static void main(String[] args) throws IOException {
         Path basedir = Path.of(System.getProperty("bench.basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        Set<String> only = Arrays.stream(System.getProperty("bench.only", "cli,10k,65k").split(","))
+        Set<String> only = Arrays.stream(System.getProperty("bench.only", String.join(",", GROUPS)).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        if (!GROUPS.containsAll(only)) {
+            throw new IllegalArgumentException("bench.only takes a comma-separated subset of " + GROUPS + ", not "
+                    + only);
+        }
         Artefact kongsync = Artefact.find(basedir);
         Path work = basedir.resolve("target/bench-work");
         deleteTree(work);

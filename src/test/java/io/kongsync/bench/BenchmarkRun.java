@@ -48,9 +48,9 @@ public final class BenchmarkRun {
         deleteTree(work);
         Files.createDirectories(work);
 
-        OUT.printf("kongsync benchmarks: %s; %d CPUs; Java %s; kongsync run as %s%n", String.join(",", only),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                kongsync.description());
+        OUT.printf("kongsync benchmarks: %s; %d CPUs; load average %s; Java %s; kongsync run as %s%n",
+                String.join(",", only), Runtime.getRuntime().availableProcessors(), loadAverage(),
+                System.getProperty("java.version"), kongsync.description());
         long start = System.nanoTime();
         Verdicts verdicts = new Verdicts(OUT);
         if (only.contains("cli")) {
@@ -64,8 +64,9 @@ public final class BenchmarkRun {
         }
         OUT.println();
         verdicts.printTable();
-        OUT.printf("total %.0f s; work files (generated configurations, the service's log) in %s%n",
-                (System.nanoTime() - start) / 1e9, work);
+        OUT.printf("total %.0f s; load average %s (other work on the machine makes walls longer than CPU); work files "
+                + "(generated configurations, the service's log) in %s%n", (System.nanoTime() - start) / 1e9,
+                loadAverage(), work);
         OUT.flush();
     }
 
@@ -87,6 +88,16 @@ public final class BenchmarkRun {
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The 1, 5 and 15 minute load averages: a busy machine is why a run's walls can be long. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

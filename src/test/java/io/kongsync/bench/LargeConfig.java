@@ -7,23 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a large, realistic decK-format configuration: services with two routes and two plugins each, and consumers
- * with one key each, spread over files of 100 services or 500 consumers.
+ * Writes a large, realistic decK-format configuration: services with two routes and one or two plugins each
+ * (rate-limiting, then key-auth), and consumers with one key each, spread over files of 100 services or 500 consumers.
  */
 public final class LargeConfig {
 
     private LargeConfig() {
     }
 
-    /** Writes the files under {@code dir} and returns the number of entities they hold. */
+    /** Writes the files under {@code dir}, two plugins per service, and returns the number of entities they hold. */
     public static int write(Path dir, int services, int consumers) throws IOException {
+        return write(dir, services, consumers, 2);
+    }
+
+    /**
+     * Writes the files under {@code dir} and returns the number of entities they hold.
+     *
+     * @param pluginsPerService 1 (rate-limiting) or 2 (rate-limiting and key-auth)
+     */
+    public static int write(Path dir, int services, int consumers, int pluginsPerService) throws IOException {
+        if (pluginsPerService < 1 || pluginsPerService > 2) {
+            throw new IllegalArgumentException("pluginsPerService is 1 or 2, not " + pluginsPerService);
+        }
         Files.createDirectories(dir);
         for (int first = 0; first < services; first += 100) {
             try (Writer w = Files.newBufferedWriter(dir.resolve(String.format("services-%05d.yaml", first)),
                     StandardCharsets.UTF_8)) {
                 w.write("_format_version: \"3.0\"\nservices:\n");
                 for (int i = first; i < Math.min(first + 100, services); i++) {
-                    service(w, i);
+                    service(w, i, pluginsPerService);
                 }
             }
         }
@@ -40,10 +52,10 @@ public final class LargeConfig {
                 }
             }
         }
-        return services * 5 + consumers * 2;
+        return services * (3 + pluginsPerService) + consumers * 2;
     }
 
-    private static void service(Writer w, int i) throws IOException {
+    private static void service(Writer w, int i, int plugins) throws IOException {
         String n = String.format("svc-%05d", i);
         w.write("  - name: " + n + "\n"
                 + "    url: http://" + n + ".ecs.local:8080/api\n"
@@ -64,8 +76,11 @@ public final class LargeConfig {
                 + "        config:\n"
                 + "          minute: " + (100 + i % 50) + "\n"
                 + "          hour: 10000\n"
-                + "          policy: local\n"
-                + "      - name: key-auth\n"
+                + "          policy: local\n");
+        if (plugins < 2) {
+            return;
+        }
+        w.write("      - name: key-auth\n"
                 + "        config:\n"
                 + "          key_names: [x-api-key]\n"
                 + "          hide_credentials: true\n");

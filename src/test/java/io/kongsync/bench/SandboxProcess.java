@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kongsync sandbox} in a JVM of its own, so a benchmark measures kongsync's memory apart from Kong's. */
@@ -20,16 +21,26 @@ public final class SandboxProcess implements AutoCloseable {
         this.url = url;
     }
 
+    /** From this JVM's class path, on any free port. */
     public static SandboxProcess start(int latencyMs) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "io.kongsync.cli.KongsyncMain", "sandbox", "--port", String.valueOf(port),
-                "--latency-ms", String.valueOf(latencyMs), "--quiet"))
-                .redirectErrorStream(true).start();
+        return start(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "io.kongsync.cli.KongsyncMain"), latencyMs, port);
+    }
+
+    /**
+     * @param kongsync the command that runs kongsync (say {@code java -Xmx1g -jar target/kongsync.jar}); the sandbox's
+     *                 arguments follow it
+     */
+    public static SandboxProcess start(List<String> kongsync, int latencyMs, int port) throws IOException {
+        List<String> command = new ArrayList<>(kongsync);
+        command.addAll(List.of("sandbox", "--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs),
+                "--quiet"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
@@ -40,14 +51,14 @@ public final class SandboxProcess implements AutoCloseable {
                 return new SandboxProcess(process, URI.create("http://127.0.0.1:" + port));
             }
         }
-        throw new IOException("the sandbox did not start (exit " + process.exitValue() + ")");
+        throw new IOException("the sandbox did not start (exit " + process.onExit().join().exitValue() + ")");
     }
 
     public URI url() {
         return url;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,8 +171,12 @@ public final class HistoryStore {
     public Optional<StoredReports> reports(String id) {
         Path path = reportFile(id);
         try {
-            return Files.exists(path) ? Optional.of(JSON.readValue(Files.readString(path, StandardCharsets.UTF_8),
-                    StoredReports.class)) : Optional.empty();
+            if (!Files.exists(path)) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return Optional.of(JSON.readValue(in, StoredReports.class));
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read the report of sync {}: {}", id, e.getMessage());
             return Optional.empty();
@@ -180,7 +187,10 @@ public final class HistoryStore {
         Path fresh = reportsDir.resolve(record.id() + ".json.tmp");
         try {
             Files.createDirectories(reportsDir);
-            Files.writeString(fresh, JSON.writeValueAsString(record.reports()), StandardCharsets.UTF_8);
+            // streamed: a 65,000-entity report as one String was the service's largest allocation
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(fresh), 1 << 16)) {
+                JSON.writeValue(out, record.reports());
+            }
             Files.move(fresh, reportFile(record.id()), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -216,23 +216,43 @@ public final class SyncCoordinator {
                 "internal error: " + error.getClass().getSimpleName())));
     }
 
+    /**
+     * Records the end and frees the slot whatever happens: an OutOfMemoryError from one large report (a failed
+     * allocation, recovered from once it unwinds) must not leave the sync "running" and every later one refused.
+     */
     private void finish(SyncRecord done) {
         try {
-            history.save(done);
-        } catch (RuntimeException e) {
-            LOG.error("cannot record the end of {} {} ({}): {}", done.dryRun() ? "dry run" : "sync", done.id(),
-                    done.state().label(), e.getMessage());
+            recordEnd(done);
+            log(done);
+            try {
+                listener.finished(done);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.warn("a sync listener failed: {}", e.toString());
+            }
+        } finally {
+            if (done.dryRun()) {
+                finishDryRun();
+            } else {
+                finishSync();
+            }
         }
-        log(done);
+    }
+
+    private void recordEnd(SyncRecord done) {
         try {
-            listener.finished(done);
-        } catch (RuntimeException e) {
-            LOG.warn("a sync listener failed: {}", e.toString());
-        }
-        if (done.dryRun()) {
-            finishDryRun();
-        } else {
-            finishSync();
+            history.save(done);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("cannot record the end of {} {} ({}): {}", done.dryRun() ? "dry run" : "sync", done.id(),
+                    done.state().label(), e.toString());
+            if (done.reports() != null) {
+                try {
+                    history.save(done.withoutReports());
+                    LOG.warn("{} {} is recorded without its report", done.dryRun() ? "dry run" : "sync", done.id());
+                } catch (RuntimeException | OutOfMemoryError again) {
+                    LOG.error("cannot record {} {} even without its report: {}", done.dryRun() ? "dry run" : "sync",
+                            done.id(), again.toString());
+                }
+            }
         }
     }
 

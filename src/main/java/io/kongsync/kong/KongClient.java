@@ -1,11 +1,9 @@
 package io.kongsync.kong;
 
 import io.netty.channel.ChannelOption;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
@@ -46,7 +44,7 @@ public final class KongClient implements AutoCloseable {
     private final KongSettings settings;
     private final String base;
     private final ConnectionProvider connections;
-    private final WebClient web;
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong requests = new AtomicLong();
     private final RequestObserver observer;
@@ -64,18 +62,20 @@ public final class KongClient implements AutoCloseable {
         HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
-                .responseTimeout(settings.readTimeout());
+                .responseTimeout(settings.readTimeout())
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.USER_AGENT, userAgent());
+                    headers.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
+                    if (settings.adminToken() != null) {
+                        headers.set(TOKEN_HEADER, settings.adminToken());
+                    }
+                });
         if (settings.caCertificate() != null) {
             var caFile = settings.caCertificate().toFile();
             http = http.secure(ssl -> ssl.sslContext(
                     Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(caFile))));
         }
-        this.web = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(-1))
-                .defaultHeader(HttpHeaders.USER_AGENT, userAgent())
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        this.http = http;
     }
 
     public static KongClient create(KongSettings settings) {
@@ -262,17 +262,15 @@ public final class KongClient implements AutoCloseable {
     }
 
     private Mono<Answer> sendOnce(HttpMethod method, URI uri, String path, byte[] payload, Replay replay) {
-        WebClient.RequestBodySpec request = web.method(method).uri(uri).headers(headers -> {
-            if (settings.adminToken() != null) {
-                headers.set(TOKEN_HEADER, settings.adminToken());
-            }
+        HttpClient.RequestSender request = http.request(method).uri(uri);
+        HttpClient.ResponseReceiver<?> ready = payload == null ? request : request.send((req, out) -> {
+            req.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+            return out.sendByteArray(Mono.just(payload));
         });
-        WebClient.RequestHeadersSpec<?> ready = payload == null ? request
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(payload);
-        return ready.exchangeToMono(response -> response.bodyToMono(byte[].class)
+        return ready.responseSingle((response, body) -> body.asByteArray()
                         .defaultIfEmpty(NO_BODY)
-                        .map(bytes -> new Answer(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), bytes)))
+                        .map(bytes -> new Answer(response.status().code(),
+                                response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), bytes)))
                 .doOnNext(answer -> observer.observed(method.name(), answer.status()))
                 .doOnError(e -> observer.observed(method.name(), 0))
                 .onErrorMap(e -> !(e instanceof KongException),

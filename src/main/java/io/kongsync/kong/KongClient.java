@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -246,19 +245,32 @@ public final class KongClient implements AutoCloseable {
         } catch (IllegalArgumentException notEncoded) {
             return Mono.error(new IllegalArgumentException("path is not a percent-encoded URI path: " + path));
         }
-        return Mono.defer(() -> {
-            AtomicInteger attempts = new AtomicInteger();
-            return Mono.defer(() -> {
-                        attempts.incrementAndGet();
-                        requests.incrementAndGet();
-                        return sendOnce(method, uri, path, payload, replay);
-                    })
-                    .flatMap(answer -> answer.isSuccess() || alsoAccepted.test(answer.status())
-                            ? Mono.just(answer)
-                            : Mono.error(apiFailure(method.name(), path, replay, answer)))
-                    .retryWhen(Backoff.retry(settings.retry()))
-                    .onErrorMap(KongException.class, e -> e.withAttempts(attempts.get()));
-        });
+        return Mono.defer(() -> attempt(method, uri, path, payload, replay, alsoAccepted, 1));
+    }
+
+    /**
+     * Attempt number {@code attempt}; a retryable failure the policy allows another try for is followed, after its
+     * backoff, by the next attempt. A plain loop rather than {@code retryWhen}, whose companion flux every request
+     * would build even when it succeeds first time.
+     */
+    private Mono<Answer> attempt(HttpMethod method, URI uri, String path, byte[] payload, Replay replay,
+                                 IntPredicate alsoAccepted, int attempt) {
+        requests.incrementAndGet();
+        return sendOnce(method, uri, path, payload, replay)
+                .flatMap(answer -> answer.isSuccess() || alsoAccepted.test(answer.status())
+                        ? Mono.just(answer)
+                        : Mono.error(apiFailure(method.name(), path, replay, answer)))
+                .onErrorResume(failure -> {
+                    if (!(failure instanceof KongException kong)) {
+                        return Mono.error(failure);
+                    }
+                    if (!kong.isRetryable() || !settings.retry().allowsRetry(attempt)) {
+                        return Mono.error(kong.withAttempts(attempt));
+                    }
+                    return Mono.delay(Backoff.delay(settings.retry(), attempt, kong))
+                            .then(Mono.defer(() -> attempt(method, uri, path, payload, replay, alsoAccepted,
+                                    attempt + 1)));
+                });
     }
 
     private Mono<Answer> sendOnce(HttpMethod method, URI uri, String path, byte[] payload, Replay replay) {
@@ -267,14 +279,16 @@ public final class KongClient implements AutoCloseable {
             req.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
             return out.sendByteArray(Mono.just(payload));
         });
-        return ready.responseSingle((response, body) -> body.asByteArray()
-                        .defaultIfEmpty(NO_BODY)
-                        .map(bytes -> new Answer(response.status().code(),
-                                response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), bytes)))
-                .doOnNext(answer -> observer.observed(method.name(), answer.status()))
-                .doOnError(e -> observer.observed(method.name(), 0))
-                .onErrorMap(e -> !(e instanceof KongException),
-                        e -> Failures.connectionFailure(method.name(), path, replay, settings.readTimeout(), e));
+        Mono<Answer> answer = ready.responseSingle((response, body) -> body.asByteArray()
+                .defaultIfEmpty(NO_BODY)
+                .map(bytes -> new Answer(response.status().code(),
+                        response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), bytes)));
+        if (observer != RequestObserver.NONE) {
+            answer = answer.doOnNext(a -> observer.observed(method.name(), a.status()))
+                    .doOnError(e -> observer.observed(method.name(), 0));
+        }
+        return answer.onErrorMap(e -> !(e instanceof KongException),
+                e -> Failures.connectionFailure(method.name(), path, replay, settings.readTimeout(), e));
     }
 
     private KongApiException apiFailure(String method, String path, Replay replay, Answer answer) {

@@ -1,30 +1,18 @@
 package io.kongsync.kong;
 
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The retry loop: repeats a call while its failure is a {@link KongException#isRetryable() retryable} one and the
- * policy allows another attempt; waits the server's {@code Retry-After} when given (capped by {@code maxBackoff}),
- * otherwise an exponential backoff with jitter. Gives up with the last failure itself.
+ * The wait before a retry ({@link KongClient} repeats a call while its failure is a
+ * {@link KongException#isRetryable() retryable} one and the policy allows another attempt, and gives up with the last
+ * failure itself): the server's {@code Retry-After} when given (capped by {@code maxBackoff}), otherwise an
+ * exponential backoff with jitter.
  */
 final class Backoff {
 
     private Backoff() {
-    }
-
-    static Retry retry(RetryPolicy policy) {
-        return Retry.from(signals -> signals.concatMap(signal -> {
-            Throwable failure = signal.failure();
-            int attemptsMade = (int) signal.totalRetries() + 1;
-            if (!(failure instanceof KongException kong) || !kong.isRetryable() || !policy.allowsRetry(attemptsMade)) {
-                return Mono.error(failure);
-            }
-            return Mono.delay(delay(policy, attemptsMade, kong)).thenReturn(signal);
-        }));
     }
 
     static Duration delay(RetryPolicy policy, int attemptsMade, KongException failure) {

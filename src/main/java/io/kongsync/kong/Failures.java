@@ -70,7 +70,7 @@ final class Failures {
         return replay == Replay.ALWAYS && status >= 500;
     }
 
-    /** Skips the wrappers (WebClient's request exception, Reactor's) down to the first cause we know. */
+    /** Skips the wrappers (Reactor's, Netty's) down to the first cause we know. */
     private static Throwable rootOfInterest(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 10; depth++) {

@@ -1,11 +1,9 @@
 package io.kongsync.kong;
 
 import io.netty.channel.ChannelOption;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -46,7 +43,7 @@ public final class KongClient implements AutoCloseable {
     private final KongSettings settings;
     private final String base;
     private final ConnectionProvider connections;
-    private final WebClient web;
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong requests = new AtomicLong();
     private final RequestObserver observer;
@@ -64,18 +61,20 @@ public final class KongClient implements AutoCloseable {
         HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
-                .responseTimeout(settings.readTimeout());
+                .responseTimeout(settings.readTimeout())
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.USER_AGENT, userAgent());
+                    headers.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
+                    if (settings.adminToken() != null) {
+                        headers.set(TOKEN_HEADER, settings.adminToken());
+                    }
+                });
         if (settings.caCertificate() != null) {
             var caFile = settings.caCertificate().toFile();
             http = http.secure(ssl -> ssl.sslContext(
                     Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(caFile))));
         }
-        this.web = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(-1))
-                .defaultHeader(HttpHeaders.USER_AGENT, userAgent())
-                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        this.http = http;
     }
 
     public static KongClient create(KongSettings settings) {
@@ -246,37 +245,50 @@ public final class KongClient implements AutoCloseable {
         } catch (IllegalArgumentException notEncoded) {
             return Mono.error(new IllegalArgumentException("path is not a percent-encoded URI path: " + path));
         }
-        return Mono.defer(() -> {
-            AtomicInteger attempts = new AtomicInteger();
-            return Mono.defer(() -> {
-                        attempts.incrementAndGet();
-                        requests.incrementAndGet();
-                        return sendOnce(method, uri, path, payload, replay);
-                    })
-                    .flatMap(answer -> answer.isSuccess() || alsoAccepted.test(answer.status())
-                            ? Mono.just(answer)
-                            : Mono.error(apiFailure(method.name(), path, replay, answer)))
-                    .retryWhen(Backoff.retry(settings.retry()))
-                    .onErrorMap(KongException.class, e -> e.withAttempts(attempts.get()));
-        });
+        return Mono.defer(() -> attempt(method, uri, path, payload, replay, alsoAccepted, 1));
+    }
+
+    /**
+     * Attempt number {@code attempt}; a retryable failure the policy allows another try for is followed, after its
+     * backoff, by the next attempt. A plain loop rather than {@code retryWhen}, whose companion flux every request
+     * would build even when it succeeds first time.
+     */
+    private Mono<Answer> attempt(HttpMethod method, URI uri, String path, byte[] payload, Replay replay,
+                                 IntPredicate alsoAccepted, int attempt) {
+        requests.incrementAndGet();
+        return sendOnce(method, uri, path, payload, replay)
+                .flatMap(answer -> answer.isSuccess() || alsoAccepted.test(answer.status())
+                        ? Mono.just(answer)
+                        : Mono.error(apiFailure(method.name(), path, replay, answer)))
+                .onErrorResume(failure -> {
+                    if (!(failure instanceof KongException kong)) {
+                        return Mono.error(failure);
+                    }
+                    if (!kong.isRetryable() || !settings.retry().allowsRetry(attempt)) {
+                        return Mono.error(kong.withAttempts(attempt));
+                    }
+                    return Mono.delay(Backoff.delay(settings.retry(), attempt, kong))
+                            .then(Mono.defer(() -> attempt(method, uri, path, payload, replay, alsoAccepted,
+                                    attempt + 1)));
+                });
     }
 
     private Mono<Answer> sendOnce(HttpMethod method, URI uri, String path, byte[] payload, Replay replay) {
-        WebClient.RequestBodySpec request = web.method(method).uri(uri).headers(headers -> {
-            if (settings.adminToken() != null) {
-                headers.set(TOKEN_HEADER, settings.adminToken());
-            }
+        HttpClient.RequestSender request = http.request(method).uri(uri);
+        HttpClient.ResponseReceiver<?> ready = payload == null ? request : request.send((req, out) -> {
+            req.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+            return out.sendByteArray(Mono.just(payload));
         });
-        WebClient.RequestHeadersSpec<?> ready = payload == null ? request
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(payload);
-        return ready.exchangeToMono(response -> response.bodyToMono(byte[].class)
-                        .defaultIfEmpty(NO_BODY)
-                        .map(bytes -> new Answer(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), bytes)))
-                .doOnNext(answer -> observer.observed(method.name(), answer.status()))
-                .doOnError(e -> observer.observed(method.name(), 0))
-                .onErrorMap(e -> !(e instanceof KongException),
-                        e -> Failures.connectionFailure(method.name(), path, replay, settings.readTimeout(), e));
+        Mono<Answer> answer = ready.responseSingle((response, body) -> body.asByteArray()
+                .defaultIfEmpty(NO_BODY)
+                .map(bytes -> new Answer(response.status().code(),
+                        response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), bytes)));
+        if (observer != RequestObserver.NONE) {
+            answer = answer.doOnNext(a -> observer.observed(method.name(), a.status()))
+                    .doOnError(e -> observer.observed(method.name(), 0));
+        }
+        return answer.onErrorMap(e -> !(e instanceof KongException),
+                e -> Failures.connectionFailure(method.name(), path, replay, settings.readTimeout(), e));
     }
 
     private KongApiException apiFailure(String method, String path, Replay replay, Answer answer) {

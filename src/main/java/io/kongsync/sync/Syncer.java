@@ -202,9 +202,8 @@ public final class Syncer {
             // A retried POST whose first attempt reached Kong finds its own target: that is success.
             call = call.onErrorResume(e -> e instanceof KongApiException k && k.isConflictOnRepeat(), e -> Mono.empty());
         }
-        String where = located(op.change());
-        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(where + masking.mask(describe(e)),
-                e instanceof KongException k ? k.attempts() : 1));
+        return call.then(Mono.just(1)).onErrorMap(e -> new Applier.OperationFailure(located(op.change())
+                + masking.mask(describe(e)), e instanceof KongException k ? k.attempts() : 1));
     }
 
     private static String located(Change change) {

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -72,6 +74,17 @@ class KongClientRetryTest {
         assertThat(client.get("/services/a").block()).containsEntry("ok", true);
         kong.verify(2, getRequestedFor(urlEqualTo("/services/a")));
         assertThat(client.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anObserverHearsEveryAttempt() {
+        firstThenOk("PUT", "/services/observed", status(503).withBody("{\"message\":\"busy\"}"));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (KongClient observed = KongClient.create(KongSettings.of(URI.create(kong.baseUrl())).withRetry(QUICK),
+                (method, status) -> heard.add(method + " " + status))) {
+            StepVerifier.create(observed.write("PUT", "/services/observed", Map.of("host", "h"))).verifyComplete();
+        }
+        assertThat(heard).containsExactly("PUT 503", "PUT 200");
     }
 
     @Test

@@ -118,7 +118,7 @@ final class AdminApi {
             throw ApiError.unsupportedMediaType();
         }
         if (type.toLowerCase(java.util.Locale.ROOT).contains("application/json")) {
-            Json.parse(req.body());
+            req.checkJson();
         }
     }
 

@@ -315,7 +315,7 @@ final class DeclarativeConfig {
         if (body.isBlank()) {
             throw ApiError.message(400, "expected a declarative configuration");
         }
-        Object parsed = req.isForm() ? req.jsonObject() : Json.parse(req.body());
+        Object parsed = req.isForm() ? req.jsonObject() : req.json();
         if (!(parsed instanceof Map<?, ?> map)) {
             throw ApiError.message(400, "expected a declarative configuration");
         }

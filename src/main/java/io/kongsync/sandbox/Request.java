@@ -7,9 +7,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed Admin API request: method, decoded path segments, first value of each query parameter, body bytes. */
-record Request(String method, String rawPath, List<String> segments, Map<String, String> query, String contentType,
-               byte[] body) {
+/**
+ * A parsed Admin API request: method, decoded path segments, first value of each query parameter, body bytes. The
+ * JSON body parsed by {@link #checkJson()} is kept for the one read of it that follows, so a write parses it once.
+ */
+final class Request {
+
+    private static final Object NOT_PARSED = new Object();
+
+    private final String method;
+    private final String rawPath;
+    private final List<String> segments;
+    private final Map<String, String> query;
+    private final String contentType;
+    private final byte[] body;
+    private Object parsedJson = NOT_PARSED;
+
+    Request(String method, String rawPath, List<String> segments, Map<String, String> query, String contentType,
+            byte[] body) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.segments = segments;
+        this.query = query;
+        this.contentType = contentType;
+        this.body = body;
+    }
 
     static Request parse(String method, String uri, String contentType, byte[] body) {
         int q = uri.indexOf('?');
@@ -41,6 +63,45 @@ record Request(String method, String rawPath, List<String> segments, Map<String,
         } catch (IllegalArgumentException e) {
             return s;
         }
+    }
+
+    String method() {
+        return method;
+    }
+
+    String rawPath() {
+        return rawPath;
+    }
+
+    List<String> segments() {
+        return segments;
+    }
+
+    Map<String, String> query() {
+        return query;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    /** Parses the body as JSON: {@link ApiError#badJson()} when it is not. */
+    void checkJson() {
+        parsedJson = Json.parse(body);
+    }
+
+    /** The body parsed as JSON, a tree of its own for each caller (callers change the maps they get). */
+    Object json() {
+        Object parsed = parsedJson;
+        if (parsed == NOT_PARSED) {
+            return Json.parse(body);
+        }
+        parsedJson = NOT_PARSED;
+        return parsed;
     }
 
     String segment(int i) {
@@ -83,7 +144,7 @@ record Request(String method, String rawPath, List<String> segments, Map<String,
         if (!hasBody() && !type.contains("application/json")) {
             return new LinkedHashMap<>();
         }
-        Object parsed = Json.parse(body);
+        Object parsed = json();
         if (!(parsed instanceof Map<?, ?>)) {
             throw ApiError.badJson();
         }

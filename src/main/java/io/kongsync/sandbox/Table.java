@@ -87,6 +87,9 @@ final class Table {
 
     /** Removes the rows whose time has run out. */
     void purgeExpired() {
+        if (expiries.isEmpty()) {
+            return;
+        }
         for (String id : new ArrayList<>(expiries.keySet())) {
             if (expired(id)) {
                 remove(id);

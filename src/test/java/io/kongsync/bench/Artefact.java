@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built kongsync, run as users run it: the launcher {@code target/kongsync/bin/kongsync} when the packaging made
- * one, {@code java -jar target/kongsync.jar} otherwise. The long-running processes (sandbox, service) always run
- * from the jar with {@code -Xmx1g}.
+ * one, {@code java -jar target/kongsync.jar} otherwise; the sandbox too. The service always runs from the jar with the
+ * heap its scenario names.
  */
 final class Artefact {
 
@@ -47,9 +47,9 @@ final class Artefact {
         return description + "; jar built " + age.toMinutes() + " min ago";
     }
 
-    /** {@code java -Xmx1g -jar target/kongsync.jar}, for the sandbox. */
-    List<String> javaJar() {
-        return List.of(java(), "-Xmx1g", "-jar", jar.toString());
+    /** The command that starts {@code kongsync sandbox} as users start it (the launcher gives it C1 alone). */
+    List<String> sandbox() {
+        return cli.size() == 1 ? cli : List.of(java(), "-Xmx1g", "-jar", jar.toString());
     }
 
     Path jar() {

@@ -51,7 +51,7 @@ final class CliSyncScenarios {
         String cpuScenario = "kongsync's CPU per request in that sync (whole process / requests)";
         String noOpScenario = "same, no-op sync (process wall, JVM start included)";
         String diffScenario = "same, offline diff against a matching current file (process wall)";
-        try (SandboxProcess sandbox = SandboxProcess.start(kongsync.javaJar(), LATENCY_MS, Proc.freePort())) {
+        try (SandboxProcess sandbox = SandboxProcess.start(kongsync.sandbox(), LATENCY_MS, Proc.freePort())) {
             String kong = sandbox.url().toString();
             try {
                 long sandboxCpu = Proc.cpuMillis(sandbox.pid());

@@ -54,7 +54,7 @@ final class ServiceSyncScenarios {
             BenchmarkRun.OUT.printf("65k: %,d entities (%d services, %d consumers), sandbox --latency-ms %d in its "
                     + "own JVM, service -Xmx%s with kongsync.kong.parallelism=%d%n", entities, SERVICES, CONSUMERS,
                     LATENCY_MS, HEAP, PARALLELISM);
-            sandbox = SandboxProcess.start(kongsync.javaJar(), LATENCY_MS, Proc.freePort());
+            sandbox = SandboxProcess.start(kongsync.sandbox(), LATENCY_MS, Proc.freePort());
             Path log = work.resolve("service.log");
             service = ServiceProcess.start(List.of(Artefact.java(), "-Xmx" + HEAP), kongsync.jar(), routes,
                     work.resolve("data"), sandbox.url(), PARALLELISM, log);

@@ -106,14 +106,24 @@ class LauncherTest {
 
     @ParameterizedTest(name = "kongsync {0}")
     @ValueSource(strings = {"", "serve", "serve --server.port=9090", "--server.port=9090", "--kongsync.git.uri=x",
-            "--debug", "--trace", "sandbox --port 8001"})
-    void theServiceAndTheSandboxRunWithTheJvmsDefaults(String arguments) throws Exception {
+            "--debug", "--trace"})
+    void theServiceRunsWithTheJvmsDefaults(String arguments) throws Exception {
         Files.writeString(app.resolve("kongsync.jsa"), "archive");
         String[] words = arguments.isEmpty() ? new String[0] : arguments.split(" ");
 
         List<String> call = launch(Map.of(), words).onlyCall();
 
         assertThat(call).containsExactlyElementsOf(concat(List.of("-jar", jar.toString()), List.of(words)));
+    }
+
+    @Test
+    void theSandboxRunsWithC1AloneAndNoArchive() throws Exception {
+        Files.writeString(app.resolve("kongsync.jsa"), "archive");
+
+        List<String> call = launch(Map.of("JAVA_OPTS", "-Xmx256m"), "sandbox", "--port", "8001").onlyCall();
+
+        assertThat(call).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toString(), "sandbox",
+                "--port", "8001");
     }
 
     @ParameterizedTest(name = "kongsync {0}")

@@ -172,6 +172,11 @@ public final class SyncCoordinator {
 
     /** Called with a dry-run slot already taken. */
     private void startWaitingDryRun(SyncRecord waiting) {
+        if (Schedulers.isInNonBlockingThread()) {
+            // a plan that gave its slot back ended on an event loop; recording this start may block
+            Schedulers.boundedElastic().schedule(() -> startWaitingDryRun(waiting));
+            return;
+        }
         SyncRecord toStart = waiting.running(clock.instant());
         try {
             history.save(toStart);

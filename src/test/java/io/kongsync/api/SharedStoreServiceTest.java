@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The service with {@code kongsync.store.url}: its history is in PostgreSQL, and the API serves it from there. */
 class SharedStoreServiceTest {
@@ -24,6 +25,17 @@ class SharedStoreServiceTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void withoutAStoreTheHistoryStaysInFilesAndNoDataSourceExists() {
+        try (ServiceFixture fixture = new ServiceFixture(dir);
+             RunningService service = ServiceFixture.idle(RunningService.start(fixture.settings()))) {
+            assertThat(service.bean(io.kongsync.store.Store.class).describe()).startsWith("files in ");
+            assertThat(fixture.dataDir.resolve("history.jsonl")).exists();
+            assertThatThrownBy(() -> service.bean(javax.sql.DataSource.class))
+                    .isInstanceOf(org.springframework.beans.factory.NoSuchBeanDefinitionException.class);
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.kongsync.api;
 
 import io.kongsync.kong.KongException;
 import io.kongsync.service.RefNames;
+import io.kongsync.service.HistoryStore;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncFailure;
 import org.springframework.http.HttpHeaders;
@@ -75,6 +76,13 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SyncCoordinator.HistoryUnavailable.class)
     ProblemDetail historyUnavailable(SyncCoordinator.HistoryUnavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("urn:kongsync:problem:history"));
+        return problem;
+    }
+
+    @ExceptionHandler(HistoryStore.Unavailable.class)
+    ProblemDetail historyUnreadable(HistoryStore.Unavailable e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setType(URI.create("urn:kongsync:problem:history"));
         return problem;

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,12 @@ class StatusController {
     @Operation(summary = "Kong nodes (version, mode, reachability), the git source, the last sync, the drift")
     @GetMapping("/api/v1/status")
     Mono<Map<String, Object>> status() {
-        return gateway.nodes().map(nodes -> {
+        // the history may be a database: read off the event loop
+        return gateway.nodes().publishOn(Schedulers.boundedElastic()).map(nodes -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("gateway", gatewayView(nodes, target.sandbox()));
             body.put("source", source.info());
-            body.put("lastSync", history.lastSync().map(SyncView::brief).orElse(null));
+            body.put("lastSync", lastSync());
             body.put("running", coordinator.running().map(SyncView::brief).orElse(null));
             body.put("queued", coordinator.queued().map(SyncView::brief).orElse(null));
             body.put("dryRunsInFlight", coordinator.dryRunsInFlight());
@@ -61,6 +63,15 @@ class StatusController {
             body.put("drift", driftView);
             return body;
         });
+    }
+
+    /** A store that cannot be read now leaves the last sync out; historyWriteFailure says why. */
+    private Object lastSync() {
+        try {
+            return history.lastSync().map(SyncView::brief).orElse(null);
+        } catch (HistoryStore.Unavailable e) {
+            return null;
+        }
     }
 
     private static Map<String, Object> gatewayView(List<NodeStatus> nodes, boolean sandbox) {

@@ -18,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import java.net.URI;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +53,11 @@ class SyncsController {
             + "A sync requested while another runs waits as the one queued sync; later requests fold into it. "
             + "Dry runs never wait.")
     @PostMapping
-    ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) SyncBody body) {
+    Mono<ResponseEntity<Map<String, Object>>> start(@RequestBody(required = false) SyncBody body) {
+        return offLoop(() -> startNow(body));
+    }
+
+    private ResponseEntity<Map<String, Object>> startNow(SyncBody body) {
         boolean dryRun = body != null && Boolean.TRUE.equals(body.dryRun());
         String ref = body == null ? null : body.ref();
         SyncRecord record = coordinator.submit(new SyncRequest(Trigger.API, dryRun, ref,
@@ -61,7 +69,11 @@ class SyncsController {
     @Operation(summary = "One sync: state, trigger, commit, timings, plan summary, every operation's outcome",
             description = "With ?format=text|json|markdown: the sync's report in that format.")
     @GetMapping("/{id}")
-    ResponseEntity<?> get(@PathVariable String id, @RequestParam(required = false) String format) {
+    Mono<ResponseEntity<?>> get(@PathVariable String id, @RequestParam(required = false) String format) {
+        return offLoop(() -> getNow(id, format));
+    }
+
+    private ResponseEntity<?> getNow(String id, String format) {
         SyncRecord record = history.get(id).orElseThrow(() -> new Problems.NotFound("no sync " + id
                 + " in the history (it keeps the newest records only)"));
         StoredReports reports = record.state().finished() ? history.reports(id).orElse(null) : null;
@@ -83,10 +95,15 @@ class SyncsController {
 
     @Operation(summary = "The history, newest first, paged")
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Mono<Map<String, Object>> list(@RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new Problems.BadRequest("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
+        return offLoop(() -> listNow(page, size));
+    }
+
+    private Map<String, Object> listNow(int page, int size) {
         HistoryStore.Page found = history.list(page, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", found.items().stream().map(SyncView::brief).toList());
@@ -96,6 +113,11 @@ class SyncsController {
         body.put("next", (page + 1L) * size < found.total() ? "/api/v1/syncs?page=" + (page + 1) + "&size=" + size
                 : null);
         return body;
+    }
+
+    /** The history may be a database: its calls block, so they run off the event loop. */
+    private static <T> Mono<T> offLoop(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 
     static String location(String id) {

@@ -139,10 +139,10 @@ class WebhookController {
         }
         if (!"git".equals(source.info().kind())) {
             // a directory source has no commits to check out: it syncs what the directory holds
-            return Mono.just(accept(event, null));
+            return acceptOffLoop(event, null);
         }
         if (event.changedFiles() != null) {
-            return Mono.just(accept(event, event.commit()));
+            return acceptOffLoop(event, event.commit());
         }
         // the payload does not list files (Bitbucket, forced pushes): ask git, after a fetch, off the event loop
         return Mono.fromCallable(() -> routesUnchanged(event.commit()))
@@ -227,6 +227,11 @@ class WebhookController {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Accepting records the request in the history, which may be a database: off the event loop. */
+    private Mono<ResponseEntity<Object>> acceptOffLoop(PushEvent event, String ref) {
+        return Mono.fromCallable(() -> accept(event, ref)).subscribeOn(Schedulers.boundedElastic());
     }
 
     private ResponseEntity<Object> accept(PushEvent event, String ref) {

@@ -19,13 +19,15 @@ import java.time.Duration;
  * @param publicUrl    kongsync's own address as the reviewers of pull requests reach it (e.g.
  *                     {@code https://kongsync.example.com}); the reviews link to the full report there. Unset: no link
  * @param scm          the git providers' APIs that pull-request reviews are reported to
+ * @param store        the shared store several replicas keep the history in; unset: files in {@code dataDir}
  */
 @ConfigurationProperties("kongsync")
 public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong, @DefaultValue Api api,
                                  @DefaultValue Webhook webhook, @DefaultValue Drift drift,
                                  @DefaultValue Sync sync, @DefaultValue History history, @DefaultValue Aws aws,
                                  @DefaultValue("data") Path dataDir, @DefaultValue("true") boolean syncOnStart,
-                                 @DefaultValue("20s") Duration shutdownWait, URI publicUrl, @DefaultValue Scm scm) {
+                                 @DefaultValue("20s") Duration shutdownWait, URI publicUrl, @DefaultValue Scm scm,
+                                 @DefaultValue Store store) {
 
     /**
      * The repository holding the route files. Without {@code uri} the service reads the local {@code path}
@@ -187,6 +189,27 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
 
     /** @param maxFileSize when the history file outgrows this it is compacted, the old one kept beside it */
     public record History(@DefaultValue("500") int maxRecords, @DefaultValue("10MB") DataSize maxFileSize) {
+    }
+
+    /**
+     * The shared store, PostgreSQL: the sync history (pull requests' plans and reviews included) and the plans'
+     * fingerprint key, for several replicas and for restarts on a fresh disk. Unset: the files in the data directory.
+     *
+     * @param url      a JDBC URL, {@code jdbc:postgresql://host:5432/kongsync}
+     * @param password a secret (from SSM like the others); never in the URL
+     * @param timeout  how long getting a connection may take: how soon a lost store fails a write
+     */
+    public record Store(String url, String username, String password, @DefaultValue("5s") Duration timeout) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Store[url=" + url + ", username=" + username + ", password=" + Redact.set(password)
+                    + ", timeout=" + timeout + "]";
+        }
     }
 
     static final class Redact {

@@ -20,12 +20,14 @@ import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncListener;
 import io.kongsync.service.SyncRecord;
 import io.kongsync.service.SyncRunner;
-import io.kongsync.service.PlanFingerprints;
 import io.kongsync.service.PullRequestReviewer;
 import io.kongsync.service.ReviewedPlans;
 import io.kongsync.scm.PullRequestReviews;
 import io.kongsync.scm.ScmReviews;
 import io.kongsync.scm.ScmSettings;
+import io.kongsync.store.PostgresStore;
+import io.kongsync.store.Store;
+import io.kongsync.store.StoreSettings;
 import io.kongsync.state.StateLoader;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.sync.SyncOptions;
@@ -129,8 +131,8 @@ class ServiceConfiguration {
 
     /** Fingerprints of reviewed plans, compared with the syncs that apply them. */
     @Bean
-    ReviewedPlans reviewedPlans(HistoryStore history, RouteSource source, KongsyncProperties properties) {
-        return new ReviewedPlans(history, source, PlanFingerprints.open(properties.dataDir()));
+    ReviewedPlans reviewedPlans(HistoryStore history, RouteSource source, Store store) {
+        return new ReviewedPlans(history, source, store.fingerprints());
     }
 
     /** Files are read with the {@code ssm} template function; hosts in the Cloud Map namespace are checked. */
@@ -186,11 +188,22 @@ class ServiceConfiguration {
         return new PullRequestReviewer(reviews, history, properties.publicUrl());
     }
 
-    @Bean
-    HistoryStore historyStore(KongsyncProperties properties, Clock clock) {
+    /** PostgreSQL when {@code kongsync.store.url} is set (unreachable: the service does not start), else files. */
+    @Bean(destroyMethod = "close")
+    Store store(KongsyncProperties properties, Clock clock) {
         KongsyncProperties.History history = properties.history();
-        return HistoryStore.open(properties.dataDir(), history.maxRecords(), history.maxFileSize().toBytes(),
+        KongsyncProperties.Store shared = properties.store();
+        if (shared.configured()) {
+            return PostgresStore.open(new StoreSettings(shared.url().trim(), blankToNull(shared.username()),
+                    shared.password(), shared.timeout()), history.maxRecords(), clock.instant());
+        }
+        return Store.local(properties.dataDir(), history.maxRecords(), history.maxFileSize().toBytes(),
                 clock.instant());
+    }
+
+    @Bean
+    HistoryStore historyStore(Store store) {
+        return store.history();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.kongsync.service.DriftMonitor;
 import io.kongsync.service.SyncCoordinator;
 import io.kongsync.service.SyncRequest;
 import io.kongsync.service.Trigger;
+import io.kongsync.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,13 +34,15 @@ class ServiceLifecycle {
     private final DriftMonitor drift;
     private final KongTarget target;
     private final RouteSource source;
+    private final Store store;
     private final ApplicationContext context;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Disposable schedule;
 
     ServiceLifecycle(KongsyncProperties properties, SyncCoordinator coordinator, DriftMonitor drift,
-                     KongTarget target, RouteSource source, ApplicationContext context) {
+                     KongTarget target, RouteSource source, Store store, ApplicationContext context) {
         this.context = context;
+        this.store = store;
         this.source = source;
         this.properties = properties;
         this.coordinator = coordinator;
@@ -56,7 +59,7 @@ class ServiceLifecycle {
                 : "Kong Admin API " + target.adminUrl() + (target.sandbox() ? " (the kongsync sandbox)" : "");
         LOG.info("kongsync serve: routes from {} {}{}, {}, history in {}", from.kind(), from.uri(),
                 from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")", kong,
-                properties.dataDir().toAbsolutePath());
+                store.describe());
         if (properties.syncOnStart()) {
             try {
                 coordinator.submit(new SyncRequest(Trigger.START, false, null, "kongsync started"));

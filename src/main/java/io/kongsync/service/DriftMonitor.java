@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,8 @@ public final class DriftMonitor {
                 .onErrorResume(e -> e instanceof SyncCoordinator.Busy ? Mono.empty()
                         : Mono.just(DriftStatus.failed(clock.instant(),
                         e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())))
+                // the plan ends on the Kong client's event loop; a correcting sync is recorded, which may block
+                .publishOn(Schedulers.boundedElastic())
                 .doOnNext(this::record);
     }
 

@@ -28,7 +28,8 @@ import java.util.TreeMap;
 /**
  * Turns plans into {@link PlanFingerprint}s. A plan's values may be secrets (a key-auth key is even an entity's name),
  * and a plain hash of a short secret can be guessed back, so every change is hashed with HMAC-SHA256 under a random
- * key kept in the data directory beside the history ({@value #KEY_FILE}, readable by its owner only).
+ * key kept in the data directory beside the history ({@value #KEY_FILE}, readable by its owner only), or in the shared
+ * store.
  */
 public final class PlanFingerprints {
 
@@ -71,8 +72,8 @@ public final class PlanFingerprints {
         Files.writeString(file, hex, StandardCharsets.UTF_8);
     }
 
-    /** With a given key, for tests. */
-    static PlanFingerprints withKey(byte[] key) {
+    /** With a given key: a shared store's, or a test's. */
+    public static PlanFingerprints withKey(byte[] key) {
         return new PlanFingerprints(key);
     }
 

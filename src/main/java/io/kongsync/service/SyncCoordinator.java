@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -171,6 +172,11 @@ public final class SyncCoordinator {
 
     /** Called with a dry-run slot already taken. */
     private void startWaitingDryRun(SyncRecord waiting) {
+        if (Schedulers.isInNonBlockingThread()) {
+            // a plan that gave its slot back ended on an event loop; recording this start may block
+            Schedulers.boundedElastic().schedule(() -> startWaitingDryRun(waiting));
+            return;
+        }
         SyncRecord toStart = waiting.running(clock.instant());
         try {
             history.save(toStart);
@@ -221,6 +227,11 @@ public final class SyncCoordinator {
      * allocation, recovered from once it unwinds) must not leave the sync "running" and every later one refused.
      */
     private void finish(SyncRecord done) {
+        if (Schedulers.isInNonBlockingThread()) {
+            // a run that failed on Kong's answer ends on the HTTP client's event loop; recording it may block
+            Schedulers.boundedElastic().schedule(() -> finish(done));
+            return;
+        }
         try {
             recordEnd(done);
             log(done);

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param error         why it failed; null otherwise. Never holds a secret.
  * @param problems      problems located in the files, as {@code FILE:LINE:COL: PATH: message}
  * @param reports       the report in text, JSON and markdown, secrets masked; null until finished, and null in
- *                      records read from {@link HistoryStore} (which keeps reports apart: {@link HistoryStore#reports})
+ *                      records read from a {@link HistoryStore} (which keeps reports apart: {@link HistoryStore#reports})
  * @param warnings      things worth a look that do not stop a sync (Cloud Map hosts without healthy instances)
  * @param nodes         per Kong node, when the gateway has several
  * @param pullRequest   the pull request a {@link Trigger#PULL_REQUEST} dry run planned; null for every other record
@@ -38,6 +38,9 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
                          StoredReports reports, List<String> warnings, List<NodeRecord> nodes,
                          PullRequestRecord pullRequest, PlanFingerprint planFingerprint, ReviewRecord review,
                          ReviewedPlan reviewedPlan) {
+
+    private static final String INTERRUPTED = "kongsync stopped while this sync was %s; it did not finish, and Kong "
+            + "may be partly changed: the next sync completes it";
 
     public SyncRecord {
         Objects.requireNonNull(id, "id");
@@ -114,6 +117,11 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
         return new SyncRecord(id, state, trigger, dryRun, ref, reason, coalesced, commit, commitMessage, queuedAt,
                 startedAt, finishedAt, durationMillis, plan, kongMatches, operations, error, problems, reports,
                 warnings, nodes, pullRequest, planFingerprint, review, compared);
+    }
+
+    /** Left queued or running by a kongsync that stopped: it did not finish. */
+    public SyncRecord interrupted(Instant now) {
+        return failed(now, INTERRUPTED.formatted(state.label()));
     }
 
     public SyncRecord failed(Instant now, String failure) {

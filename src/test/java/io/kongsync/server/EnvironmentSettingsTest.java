@@ -44,6 +44,10 @@ class EnvironmentSettingsTest {
         env.put("KONGSYNC_SYNC_ALLOW_EMPTY", "true");
         env.put("KONGSYNC_SYNC_MAX_CONCURRENT_DRY_RUNS", "3");
         env.put("KONGSYNC_SYNC_MAX_WAITING_DRY_RUNS", "7");
+        env.put("KONGSYNC_STORE_URL", "jdbc:postgresql://kongsync-db.example.com:5432/kongsync");
+        env.put("KONGSYNC_STORE_USERNAME", "kongsync");
+        env.put("KONGSYNC_STORE_PASSWORD", "store-password");
+        env.put("KONGSYNC_STORE_TIMEOUT", "3s");
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", env));
 
@@ -75,6 +79,12 @@ class EnvironmentSettingsTest {
         assertThat(p.sync().allowEmpty()).isTrue();
         assertThat(p.sync().maxConcurrentDryRuns()).isEqualTo(3);
         assertThat(p.sync().maxWaitingDryRuns()).isEqualTo(7);
-        assertThat(p.toString()).doesNotContain("git-token", "admin-token", "api-token", "gh,", "BEGIN");
+        assertThat(p.store().url()).isEqualTo("jdbc:postgresql://kongsync-db.example.com:5432/kongsync");
+        assertThat(p.store().username()).isEqualTo("kongsync");
+        assertThat(p.store().password()).isEqualTo("store-password");
+        assertThat(p.store().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(p.store().configured()).isTrue();
+        assertThat(p.toString()).doesNotContain("git-token", "admin-token", "api-token", "gh,", "BEGIN",
+                "store-password");
     }
 }

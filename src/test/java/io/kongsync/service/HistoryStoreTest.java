@@ -110,8 +110,8 @@ class HistoryStoreTest {
         }
 
         assertThat(store.list(0, 10).items()).extracting(SyncRecord::id).containsExactly("r19", "r18", "r17");
-        assertThat(Files.size(dir.resolve(HistoryStore.FILE))).isLessThanOrEqualTo(2_000);
-        assertThat(dir.resolve(HistoryStore.ROTATED)).exists();
+        assertThat(Files.size(dir.resolve(FileHistoryStore.FILE))).isLessThanOrEqualTo(2_000);
+        assertThat(dir.resolve(FileHistoryStore.ROTATED)).exists();
         assertThat(HistoryStore.open(dir, 3, 2_000, T0).list(0, 10).items()).extracting(SyncRecord::id)
                 .containsExactly("r19", "r18", "r17");
     }
@@ -120,7 +120,7 @@ class HistoryStoreTest {
     void aTornLastLineIsSkippedNotFatal() throws IOException {
         HistoryStore store = HistoryStore.open(dir, 10, 1 << 20, T0);
         store.save(record("a").failed(T0, "boom"));
-        Files.writeString(dir.resolve(HistoryStore.FILE), "{\"id\":\"b\",\"sta", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(FileHistoryStore.FILE), "{\"id\":\"b\",\"sta", java.nio.file.StandardOpenOption.APPEND);
 
         HistoryStore reopened = HistoryStore.open(dir, 10, 1 << 20, T0);
 

@@ -35,6 +35,7 @@ locals {
     },
     var.entry_point == null ? {} : { entryPoint = var.entry_point },
     var.command == null ? {} : { command = var.command },
+    var.stop_timeout == null ? {} : { stopTimeout = var.stop_timeout },
     length(var.port_mappings) == 0 ? {} : {
       portMappings = [for port in var.port_mappings : { name = port.name, containerPort = port.port, protocol = "tcp" }]
     },

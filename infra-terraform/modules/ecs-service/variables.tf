@@ -30,6 +30,12 @@ variable "command" {
   default     = null
 }
 
+variable "stop_timeout" {
+  description = "Seconds ECS waits after SIGTERM before it kills the container (Fargate: at most 120); null is ECS's default (30)."
+  type        = number
+  default     = null
+}
+
 variable "port_mappings" {
   description = "TCP ports the container listens on, each with a name."
   type = list(object({

@@ -23,8 +23,23 @@ locals {
       KONGSYNC_AWS_REGION               = var.region
     },
     var.git_username == null ? {} : { KONGSYNC_GIT_USERNAME = var.git_username },
+    var.store == null ? {} : { KONGSYNC_STORE_URL = var.store.url, KONGSYNC_STORE_USERNAME = var.store.username },
     var.environment,
   )
+
+  # The store's password reaches the task like every secret: ECS reads the SSM parameter at task start.
+  secrets = merge(
+    var.secrets,
+    var.store == null ? {} : { KONGSYNC_STORE_PASSWORD = var.store.password_parameter_arn },
+  )
+
+  # Several tasks roll: a deployment starts the new tasks, waits for them to turn healthy on the target group, then
+  # drains the old ones, so at least half of desired_count always serves webhooks. One task cannot roll without two
+  # running side by side for a moment, which kongsync does not support yet (see desired_count): it is stopped, then
+  # replaced.
+  rolling_deployment         = { minimum_healthy_percent = 50, maximum_percent = 200 }
+  stop_then_start_deployment = { minimum_healthy_percent = 0, maximum_percent = 100 }
+  deployment                 = var.desired_count > 1 ? local.rolling_deployment : local.stop_then_start_deployment
 
   readable_parameter_arns = [
     for path in var.readable_parameter_paths :
@@ -105,7 +120,8 @@ resource "aws_iam_role_policy" "task" {
   policy = data.aws_iam_policy_document.task.json
 }
 
-# --- ECS: one task, never two (a deployment stops the old task before it starts the new one).
+# --- ECS: desired_count tasks over the private subnets (one per availability zone; ECS spreads a service's Fargate
+# tasks across the zones of its subnets).
 
 module "service" {
   source = "../ecs-service"
@@ -115,7 +131,7 @@ module "service" {
   container_name         = local.container_name
   image                  = local.image
   environment            = local.environment
-  secrets                = var.secrets
+  secrets                = local.secrets
   task_role_description  = "kongsync: SSM parameters, Cloud Map discovery"
   exec_policy_arn        = var.exec_policy_arn
   enable_execute_command = var.enable_execute_command
@@ -143,14 +159,18 @@ module "service" {
 
   # Tokens and webhook secrets: SSM SecureString parameters, read by ECS at task start.
   execution_role_statements = [
-    { sid = "ReadKongsyncSecrets", actions = ["ssm:GetParameters"], resources = values(var.secrets) },
+    { sid = "ReadKongsyncSecrets", actions = ["ssm:GetParameters"], resources = values(local.secrets) },
     { sid = "DecryptKongsyncSecrets", actions = ["kms:Decrypt"], resources = [var.kms_key_arn] },
   ]
 
-  desired_count                      = 1
-  deployment_minimum_healthy_percent = 0
-  deployment_maximum_percent         = 100
+  desired_count                      = var.desired_count
+  deployment_minimum_healthy_percent = local.deployment.minimum_healthy_percent
+  deployment_maximum_percent         = local.deployment.maximum_percent
   health_check_grace_period_seconds  = 120
+
+  # On SIGTERM kongsync lets a running sync go on for kongsync.shutdown-wait (20 s), then gives in-flight requests 5 s:
+  # 25 s, inside this with room to spare. The ALB has stopped sending it requests by then (deregistration_delay).
+  stop_timeout = 40
 
   load_balancer = {
     # Through the webhook rule, so the service waits for it: ECS refuses a target group that no listener uses yet.
@@ -168,7 +188,9 @@ resource "aws_lb_target_group" "this" {
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = var.vpc_id
-  deregistration_delay = 15
+  # ECS sends SIGTERM only after the target has drained: a webhook delivery takes well under a second, so 30 s lets
+  # every request the ALB already forwarded finish on the old task while new ones go to the others.
+  deregistration_delay = 30
 
   health_check {
     enabled             = true

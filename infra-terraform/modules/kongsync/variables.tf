@@ -116,6 +116,32 @@ variable "secrets" {
   }
 }
 
+variable "desired_count" {
+  description = "Number of kongsync tasks. Keep 1 until kongsync lets only one replica sync at a time (issue 16, step 2): two replicas today would both sync the same gateway. With 2 or more, each task runs in its own availability zone as far as the subnets allow, kongsync needs the shared store (store), and deployments roll (at least half the tasks keep serving)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.desired_count >= 1 && floor(var.desired_count) == var.desired_count
+    error_message = "desired_count must be a whole number, 1 or more."
+  }
+}
+
+variable "store" {
+  description = "kongsync's shared store (PostgreSQL, from the kongsync-store module): its JDBC URL and user as environment (KONGSYNC_STORE_URL, KONGSYNC_STORE_USERNAME) and the ARN of the SSM SecureString parameter holding the password (secret KONGSYNC_STORE_PASSWORD). Null keeps the history in the task's data directory, which dies with the task."
+  type = object({
+    url                    = string
+    username               = string
+    password_parameter_arn = string
+  })
+  default = null
+
+  validation {
+    condition     = var.store == null || (can(regex("^jdbc:postgresql://", var.store.url)) && can(regex("^arn:[^:]+:ssm:", var.store.password_parameter_arn)))
+    error_message = "store.url must be a jdbc:postgresql:// URL and store.password_parameter_arn the ARN of an SSM parameter."
+  }
+}
+
 variable "readable_parameter_paths" {
   description = "SSM paths the running kongsync may read (its own, and the one route files reference), e.g. [\"/kongsync/dev\", \"/kong/dev\"]."
   type        = list(string)
@@ -142,8 +168,13 @@ variable "vpc_id" {
 }
 
 variable "private_subnet_ids" {
-  description = "Private subnets of the task."
+  description = "Private subnets of the tasks, one per availability zone (at least two, so the tasks and the store span two zones)."
   type        = list(string)
+
+  validation {
+    condition     = length(var.private_subnet_ids) >= 2
+    error_message = "private_subnet_ids must hold at least two subnets, in different availability zones."
+  }
 }
 
 variable "security_group_id" {

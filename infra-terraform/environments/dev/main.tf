@@ -18,6 +18,7 @@ locals {
 
   # SSM paths: kongsync's own settings, and the route files' secrets (${{ ssm "/kong/dev/..." }}).
   kongsync_parameter_path = "/kongsync/${var.environment}"
+  kongsync_store_password = "${local.kongsync_parameter_path}/store-password"
   route_parameter_path    = "/kong/${var.environment}"
 
   # kongsync's secret settings => the SSM parameter that holds each one.
@@ -126,6 +127,32 @@ module "kong_database" {
   tags                = var.tags
 }
 
+# kongsync's shared store: on Kong's instance in postgres mode (its own database and user, made by the bootstrap task),
+# otherwise a small encrypted instance of its own.
+module "kongsync_store" {
+  source = "../../modules/kongsync-store"
+
+  name                       = "${local.name}-kongsync-store"
+  region                     = var.region
+  password_parameter_name    = local.kongsync_store_password
+  kms_key_arn                = module.ssm.kms_key_arn
+  vpc_id                     = module.network.vpc_id
+  private_subnet_ids         = module.network.private_subnet_ids
+  kongsync_security_group_id = module.security_groups.kongsync_security_group_id
+  deletion_protection        = var.kongsync_store_deletion_protection
+  skip_final_snapshot        = !var.kongsync_store_deletion_protection
+  log_retention_days         = var.log_retention_days
+  tags                       = var.tags
+
+  shared_instance = local.postgres ? {
+    host              = module.kong_database[0].host
+    port              = module.kong_database[0].port
+    security_group_id = module.security_groups.database_security_group_id
+    master_username   = module.kong_database[0].username
+    master_secret_arn = module.kong_database[0].password_secret_arn
+  } : null
+}
+
 module "kong" {
   source = "../../modules/kong"
 
@@ -173,23 +200,29 @@ module "kongsync" {
   git_path                 = var.git_path
   git_username             = var.git_username
   drift_interval           = var.drift_interval
+  desired_count            = var.kongsync_desired_count
   namespace_name           = module.service_discovery.namespace_name
   kong_discovery_service   = module.kong.admin_discovery_name
   http_port                = local.ports.kongsync_http
   management_port          = local.ports.kongsync_management
   secrets                  = { for setting, parameter in local.kongsync_secret_parameters : setting => module.ssm.parameter_arns[parameter] }
   readable_parameter_paths = [local.kongsync_parameter_path, local.route_parameter_path]
-  kms_key_arn              = module.ssm.kms_key_arn
-  cluster_arn              = module.ecs_cluster.cluster_arn
-  vpc_id                   = module.network.vpc_id
-  private_subnet_ids       = module.network.private_subnet_ids
-  security_group_id        = module.security_groups.kongsync_security_group_id
-  https_listener_arn       = module.alb.https_listener_arn
-  target_group_name        = "${local.name}-kongsync"
-  webhook_host             = local.webhook_host
-  exec_policy_arn          = module.ecs_cluster.exec_policy_arn
-  log_retention_days       = var.log_retention_days
-  tags                     = var.tags
+  store = {
+    url                    = module.kongsync_store.jdbc_url
+    username               = module.kongsync_store.username
+    password_parameter_arn = module.kongsync_store.password_parameter_arn
+  }
+  kms_key_arn        = module.ssm.kms_key_arn
+  cluster_arn        = module.ecs_cluster.cluster_arn
+  vpc_id             = module.network.vpc_id
+  private_subnet_ids = module.network.private_subnet_ids
+  security_group_id  = module.security_groups.kongsync_security_group_id
+  https_listener_arn = module.alb.https_listener_arn
+  target_group_name  = "${local.name}-kongsync"
+  webhook_host       = local.webhook_host
+  exec_policy_arn    = module.ecs_cluster.exec_policy_arn
+  log_retention_days = var.log_retention_days
+  tags               = var.tags
 }
 
 module "nyan" {

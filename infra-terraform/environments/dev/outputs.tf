@@ -66,6 +66,25 @@ output "kong_migrations_command" {
   ]) : null
 }
 
+output "kongsync_store_endpoint" {
+  description = "host:port of kongsync's store (Kong's instance in postgres mode, kongsync's own otherwise)."
+  value       = module.kongsync_store.endpoint
+}
+
+output "kongsync_store_jdbc_url" {
+  description = "kongsync.store.url the tasks get (KONGSYNC_STORE_URL)."
+  value       = module.kongsync_store.jdbc_url
+}
+
+output "kongsync_store_bootstrap_command" {
+  description = "The one-off task making kongsync's user and database on Kong's instance (postgres mode only): run it after the migrations, before kongsync starts."
+  value = local.postgres ? join(" ", [
+    "aws ecs run-task --region ${var.region} --cluster ${module.ecs_cluster.cluster_name}",
+    "--task-definition ${module.kongsync_store.bootstrap_task_definition_arn} --launch-type FARGATE",
+    "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", module.network.private_subnet_ids)}],securityGroups=[${module.security_groups.kongsync_security_group_id}],assignPublicIp=DISABLED}'",
+  ]) : null
+}
+
 output "bastion_instance_id" {
   description = "Bastion for `aws ssm start-session --target` (null without one)."
   value       = one(module.bastion[*].instance_id)

@@ -156,6 +156,18 @@ variable "route_secret_parameters" {
   default     = {}
 }
 
+variable "kongsync_desired_count" {
+  description = "Number of kongsync tasks. 1 until kongsync lets one replica sync at a time (issue 16, step 2); 2 then, one per availability zone, with rolling deployments."
+  type        = number
+  default     = 1
+}
+
+variable "kongsync_store_deletion_protection" {
+  description = "Protect kongsync's own store instance from deletion (and take a final snapshot); DB-less mode only (in postgres mode the store is on Kong's instance)."
+  type        = bool
+  default     = false
+}
+
 variable "kongsync_image" {
   description = "kongsync image; null runs <the ECR repository this creates>:<kongsync_image_tag>."
   type        = string

@@ -183,11 +183,11 @@ module "service" {
 # so the REST API and the actuator stay private.
 
 resource "aws_lb_target_group" "this" {
-  name                 = var.target_group_name
-  port                 = var.http_port
-  protocol             = "HTTP"
-  target_type          = "ip"
-  vpc_id               = var.vpc_id
+  name        = var.target_group_name
+  port        = var.http_port
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = var.vpc_id
   # ECS sends SIGTERM only after the target has drained: a webhook delivery takes well under a second, so 30 s lets
   # every request the ALB already forwarded finish on the old task while new ones go to the others.
   deregistration_delay = 30

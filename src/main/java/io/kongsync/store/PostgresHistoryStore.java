@@ -14,13 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The sync history in PostgreSQL ({@code sync_record}, reports apart in {@code sync_report}), so every replica and
@@ -35,14 +35,15 @@ import java.util.Optional;
 public final class PostgresHistoryStore implements HistoryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresHistoryStore.class);
-    private static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private static final String UPSERT_RECORD = """
-            INSERT INTO sync_record (id, state, dry_run, finished, record) VALUES (?, ?, ?, ?, ?::jsonb)
+            INSERT INTO sync_record (id, state, dry_run, finished, record, runner) VALUES (?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, dry_run = excluded.dry_run,
-                finished = excluded.finished, record = excluded.record, updated_at = now()""";
+                finished = excluded.finished, record = excluded.record, runner = excluded.runner, updated_at = now()
+            WHERE NOT ? OR (SELECT epoch FROM sync_lease) = ?""";
     private static final String UPSERT_REPORT = """
             INSERT INTO sync_report (id, text, json, markdown) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET text = excluded.text, json = excluded.json, markdown = excluded.markdown""";
@@ -57,6 +58,10 @@ public final class PostgresHistoryStore implements HistoryStore {
     /** records whose newest state could not be written yet, by id */
     private final LinkedHashMap<String, SyncRecord> unwritten = new LinkedHashMap<>();
     private String writeFailure;
+    /** this replica process, written with each record it saves; null while no sync queue runs */
+    private volatile String runner;
+    /** the epoch this replica took the sync lock with (-1: not holding); null while no sync queue runs */
+    private volatile LongSupplier fence;
 
     PostgresHistoryStore(DataSource dataSource, StoreSettings settings, int maxRecords) {
         if (maxRecords < 1) {
@@ -68,14 +73,20 @@ public final class PostgresHistoryStore implements HistoryStore {
     }
 
     /**
-     * Marks the records left queued or running failed: with one replica, whatever was unfinished belonged to a process
-     * that stopped. (With several, this moves to the replica that takes the sync lock over.)
+     * From now on, records are saved as {@code runner}'s, and a sync's record (not a dry run's) is written only while
+     * {@code fence} is the store's current lock epoch: a replica that lost the lock cannot overwrite what the new
+     * holder wrote.
      */
-    void failInterrupted(Instant now) {
-        List<SyncRecord> unfinished = query("SELECT record FROM sync_record WHERE NOT finished ORDER BY seq",
-                statement -> { });
-        for (SyncRecord r : unfinished) {
-            save(r.interrupted(now));
+    void runAs(String runner, LongSupplier fence) {
+        this.runner = runner;
+        this.fence = fence;
+    }
+
+    /** A sync's write refused: this replica no longer holds the sync lock it ran the sync under. */
+    static final class Fenced extends RuntimeException {
+        Fenced(String id) {
+            super("sync " + id + " was not recorded: this replica no longer holds the sync lock (another replica "
+                    + "took over and marked it failed)", null, false, false);
         }
     }
 
@@ -88,6 +99,9 @@ public final class PostgresHistoryStore implements HistoryStore {
             write(record);
             know(record.id());
             writeFailure = null;
+        } catch (Fenced e) {
+            unwritten.remove(record.id());
+            throw e;
         } catch (SQLException e) {
             if (wasKnown) {
                 unwritten.put(record.id(), record.withoutReports());
@@ -99,10 +113,22 @@ public final class PostgresHistoryStore implements HistoryStore {
         }
     }
 
+    private boolean fenced(SyncRecord record) {
+        return fence != null && !record.dryRun();
+    }
+
     private void writeUnwritten() throws SQLException {
         for (Map.Entry<String, SyncRecord> pending : List.copyOf(unwritten.entrySet())) {
-            write(pending.getValue());
             unwritten.remove(pending.getKey());
+            try {
+                write(pending.getValue());
+            } catch (SQLException e) {
+                unwritten.put(pending.getKey(), pending.getValue());
+                throw e;
+            } catch (Fenced e) {
+                LOG.warn("{}", e.getMessage());
+                continue;
+            }
             LOG.info("sync {}: its state ({}) written now that the store answers again", pending.getKey(),
                     pending.getValue().state().label());
         }
@@ -118,7 +144,13 @@ public final class PostgresHistoryStore implements HistoryStore {
                     upsert.setBoolean(3, record.dryRun());
                     upsert.setBoolean(4, record.state().finished());
                     upsert.setString(5, JSON.writeValueAsString(record.withoutReports()));
-                    upsert.executeUpdate();
+                    upsert.setString(6, runner);
+                    LongSupplier holding = fence;
+                    upsert.setBoolean(7, fenced(record));
+                    upsert.setLong(8, holding == null ? -1 : holding.getAsLong());
+                    if (upsert.executeUpdate() == 0) {
+                        throw new Fenced(record.id());
+                    }
                 }
                 StoredReports reports = record.reports();
                 if (reports != null) {

@@ -185,6 +185,11 @@ public final class PostgresHistoryStore implements HistoryStore {
         }
     }
 
+    /** A write that went around this class (the sync queue's) failed: the status says so until a write succeeds. */
+    synchronized void writeFailed(String why) {
+        writeFailure = why;
+    }
+
     @Override
     public synchronized Optional<String> writeFailure() {
         return Optional.ofNullable(writeFailure);

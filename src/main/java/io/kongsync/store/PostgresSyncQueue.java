@@ -254,8 +254,10 @@ public final class PostgresSyncQueue implements SyncQueue {
                     throw e;
                 }
             } catch (SQLException e) {
-                throw new HistoryStore.Unavailable("cannot record the sync request in " + settings.describe() + ": "
-                        + settings.scrub(e.getMessage()), null);
+                String why = "cannot write the sync history to " + settings.describe() + ": "
+                        + settings.scrub(e.getMessage());
+                history.writeFailed(why);
+                throw new HistoryStore.Unavailable(why, null);
             }
         }
     }

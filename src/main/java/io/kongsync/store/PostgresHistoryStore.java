@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * The sync history in PostgreSQL ({@code sync_record}, reports apart in {@code sync_report}), so every replica and
@@ -61,7 +60,16 @@ public final class PostgresHistoryStore implements HistoryStore {
     /** this replica process, written with each record it saves; null while no sync queue runs */
     private volatile String runner;
     /** the epoch this replica took the sync lock with (-1: not holding); null while no sync queue runs */
-    private volatile LongSupplier fence;
+    private volatile Fence fence;
+
+    /** The sync lock's epochs as this replica knows them. */
+    interface Fence {
+        /** the epoch this replica holds the lock with; -1 while it does not hold it */
+        long holding();
+
+        /** the epoch this replica held the lock with last (-1: never): unchanged in the store, no one took over */
+        long lastHeld();
+    }
 
     PostgresHistoryStore(DataSource dataSource, StoreSettings settings, int maxRecords) {
         if (maxRecords < 1) {
@@ -77,16 +85,21 @@ public final class PostgresHistoryStore implements HistoryStore {
      * {@code fence} is the store's current lock epoch: a replica that lost the lock cannot overwrite what the new
      * holder wrote.
      */
-    void runAs(String runner, LongSupplier fence) {
+    void runAs(String runner, Fence fence) {
         this.runner = runner;
         this.fence = fence;
     }
 
-    /** A sync's write refused: this replica no longer holds the sync lock it ran the sync under. */
+    /** A sync's write refused: this replica does not hold the sync lock (now, or any more). */
     static final class Fenced extends RuntimeException {
-        Fenced(String id) {
-            super("sync " + id + " was not recorded: this replica no longer holds the sync lock (another replica "
-                    + "took over and marked it failed)", null, false, false);
+        /** another replica took the lock since this one held it (and failed the sync itself) */
+        final boolean takenOver;
+
+        Fenced(String id, boolean takenOver) {
+            super("sync " + id + " was not recorded: " + (takenOver ? "another replica took the sync lock over and "
+                    + "marked it failed" : "this replica does not hold the sync lock now; written once it does"),
+                    null, false, false);
+            this.takenOver = takenOver;
         }
     }
 
@@ -100,7 +113,12 @@ public final class PostgresHistoryStore implements HistoryStore {
             know(record.id());
             writeFailure = null;
         } catch (Fenced e) {
-            unwritten.remove(record.id());
+            if (!e.takenOver) {
+                // the store came back before the lock did: written once this replica holds it again
+                unwritten.put(record.id(), record.withoutReports());
+            } else {
+                unwritten.remove(record.id());
+            }
             throw e;
         } catch (SQLException e) {
             if (wasKnown) {
@@ -126,7 +144,11 @@ public final class PostgresHistoryStore implements HistoryStore {
                 unwritten.put(pending.getKey(), pending.getValue());
                 throw e;
             } catch (Fenced e) {
-                LOG.warn("{}", e.getMessage());
+                if (!e.takenOver) {
+                    unwritten.put(pending.getKey(), pending.getValue());
+                } else {
+                    LOG.warn("{}", e.getMessage());
+                }
                 continue;
             }
             LOG.info("sync {}: its state ({}) written now that the store answers again", pending.getKey(),
@@ -145,11 +167,11 @@ public final class PostgresHistoryStore implements HistoryStore {
                     upsert.setBoolean(4, record.state().finished());
                     upsert.setString(5, JSON.writeValueAsString(record.withoutReports()));
                     upsert.setString(6, runner);
-                    LongSupplier holding = fence;
+                    Fence epochs = fence;
                     upsert.setBoolean(7, fenced(record));
-                    upsert.setLong(8, holding == null ? -1 : holding.getAsLong());
+                    upsert.setLong(8, epochs == null ? -1 : epochs.holding());
                     if (upsert.executeUpdate() == 0) {
-                        throw new Fenced(record.id());
+                        throw new Fenced(record.id(), leaseEpoch(connection) != epochs.lastHeld());
                     }
                 }
                 StoredReports reports = record.reports();
@@ -175,6 +197,19 @@ public final class PostgresHistoryStore implements HistoryStore {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** A record written around this class (the sync queue's claim) that a failed later write must not forget. */
+    synchronized void knowWritten(String id) {
+        know(id);
+    }
+
+    private static long leaseEpoch(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT epoch FROM sync_lease");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
@@ -267,6 +302,11 @@ public final class PostgresHistoryStore implements HistoryStore {
     /** The record's unwritten state, after trying once more to write it. */
     private synchronized SyncRecord pendingOrWritten(String id) {
         return pendingAfterRetry().get(id);
+    }
+
+    /** Writes what waits to be written, if the store takes it now (a replica that took the lock back, say). */
+    void retryUnwritten() {
+        pendingAfterRetry();
     }
 
     private synchronized Map<String, SyncRecord> pendingAfterRetry() {

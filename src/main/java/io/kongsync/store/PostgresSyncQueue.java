@@ -53,6 +53,7 @@ public final class PostgresSyncQueue implements SyncQueue {
     private final String runner;
     private final SyncLock lock;
     private final AtomicLong epoch = new AtomicLong(-1);
+    private final AtomicLong lastHeld = new AtomicLong(-1);
     private volatile boolean holding;
     private volatile long lostAtNanos;
     private volatile Runnable whileHolding = () -> { };
@@ -70,7 +71,17 @@ public final class PostgresSyncQueue implements SyncQueue {
         String instance = HexFormat.of().formatHex(random);
         this.runner = replica + " #" + instance;
         this.lock = new SyncLock(settings, replica, instance);
-        history.runAs(runner, epoch::get);
+        history.runAs(runner, new PostgresHistoryStore.Fence() {
+            @Override
+            public long holding() {
+                return epoch.get();
+            }
+
+            @Override
+            public long lastHeld() {
+                return lastHeld.get();
+            }
+        });
     }
 
     @Override
@@ -159,8 +170,10 @@ public final class PostgresSyncQueue implements SyncQueue {
             connection.commit();
         }
         epoch.set(taken);
+        lastHeld.set(taken);
         LOG.info("replica {} holds the sync lock (epoch {}{})", replica, taken,
                 before == null ? "" : ", after " + before);
+        history.retryUnwritten();
         List<Interrupted> left = interrupted();
         SyncRecord convergeFrom = null;
         for (Interrupted gone : left) {
@@ -292,6 +305,7 @@ public final class PostgresSyncQueue implements SyncQueue {
                     }
                 }
                 connection.commit();
+                history.knowWritten(running.id());
                 return Optional.of(running);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);

@@ -280,6 +280,36 @@ class SyncReplicasTest {
         assertThat(restarted.checkedOut).containsExactly("c2");
     }
 
+    @Test
+    void aSyncThatEndsWhileTheStoreIsAwayIsRecordedOnceItsReplicaHoldsTheLockAgain() throws Exception {
+        Replica a = new Replica("replica-a");
+        SyncRecord running = a.submit("c1");
+        await(() -> a.gateway.held.size() == 1, "A syncs");
+
+        POSTGRES.server().stopImmediately();
+        try {
+            await(() -> !a.queue.holding(), "A knows it lost the lock with the store");
+            a.gateway.release(0);
+            Thread.sleep(300);
+        } finally {
+            POSTGRES.server().start();
+        }
+
+        await(() -> a.queue.holding(), "A takes the lock again");
+        await(() -> {
+            try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(
+                    "SELECT state FROM sync_record WHERE id = ?")) {
+                select.setString(1, running.id());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && "succeeded".equals(row.getString(1));
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }, "its end is written, not marked failed by its own takeover");
+        assertThat(a.gateway.held).as("nothing was interrupted, so nothing re-runs").hasSize(1);
+    }
+
     private void cutLockSession(String replica) throws SQLException {
         try (Connection admin = database.connect(); PreparedStatement cut = admin.prepareStatement(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE ?")) {

@@ -96,6 +96,6 @@ class ServiceLifecycle {
             LOG.warn("stopping while a sync still runs; it will be marked failed at the next start");
         }
         // another replica takes the lock over now, and with it the syncs still queued in the store
-        store.syncQueue().ifPresent(queue -> queue.close());
+        store.syncQueue().ifPresent(io.kongsync.service.SyncQueue::close);
     }
 }

@@ -8,6 +8,7 @@ import io.kongsync.service.Gateway;
 import io.kongsync.service.HistoryStore;
 import io.kongsync.service.NodeStatus;
 import io.kongsync.service.SyncCoordinator;
+import io.kongsync.store.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +32,11 @@ class StatusController {
     private final DriftMonitor drift;
     private final KongsyncProperties properties;
     private final KongTarget target;
+    private final Store store;
 
     StatusController(Gateway gateway, RouteSource source, HistoryStore history, SyncCoordinator coordinator,
-                     DriftMonitor drift, KongsyncProperties properties, KongTarget target) {
+                     DriftMonitor drift, KongsyncProperties properties, KongTarget target, Store store) {
+        this.store = store;
         this.target = target;
         this.gateway = gateway;
         this.source = source;
@@ -56,6 +59,10 @@ class StatusController {
             body.put("queued", coordinator.queued().map(SyncView::brief).orElse(null));
             body.put("dryRunsInFlight", coordinator.dryRunsInFlight());
             body.put("historyWriteFailure", history.writeFailure().orElse(null));
+            store.syncQueue().ifPresent(queue -> {
+                body.put("replica", queue.replica());
+                body.put("syncLockHolder", queue.holder().orElse(null));
+            });
             Map<String, Object> driftView = new LinkedHashMap<>();
             driftView.put("interval", properties.drift().interval().toString());
             driftView.put("autoCorrect", properties.drift().autoCorrect());

@@ -198,17 +198,36 @@ public record KongsyncProperties(@DefaultValue Git git, @DefaultValue Kong kong,
      * @param url      a JDBC URL, {@code jdbc:postgresql://host:5432/kongsync}
      * @param password a secret (from SSM like the others); never in the URL
      * @param timeout  how long getting a connection may take: how soon a lost store fails a write
+     * @param replicaName this replica's name among those sharing the store ({@code /api/v1/status}, the failure of a
+     *                 sync it left); unset: the host name
      */
-    public record Store(String url, String username, String password, @DefaultValue("5s") Duration timeout) {
+    public record Store(String url, String username, String password, @DefaultValue("5s") Duration timeout,
+                        String replicaName) {
 
         public boolean configured() {
             return url != null && !url.isBlank();
         }
 
+        /** {@code replicaName}, else the host name ({@code HOSTNAME}, then what the network stack says). */
+        public String replica() {
+            if (replicaName != null && !replicaName.isBlank()) {
+                return replicaName.trim();
+            }
+            String host = System.getenv("HOSTNAME");
+            if (host != null && !host.isBlank()) {
+                return host.trim();
+            }
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "kongsync";
+            }
+        }
+
         @Override
         public String toString() {
             return "Store[url=" + url + ", username=" + username + ", password=" + Redact.set(password)
-                    + ", timeout=" + timeout + "]";
+                    + ", timeout=" + timeout + ", replicaName=" + replicaName + "]";
         }
     }
 

@@ -194,8 +194,11 @@ class ServiceConfiguration {
         KongsyncProperties.History history = properties.history();
         KongsyncProperties.Store shared = properties.store();
         if (shared.configured()) {
-            return PostgresStore.open(new StoreSettings(shared.url().trim(), blankToNull(shared.username()),
-                    shared.password(), shared.timeout()), history.maxRecords(), clock.instant());
+            PostgresStore store = PostgresStore.open(new StoreSettings(shared.url().trim(),
+                    blankToNull(shared.username()), shared.password(), shared.timeout()), history.maxRecords(),
+                    clock.instant());
+            store.replicas(shared.replica(), clock);
+            return store;
         }
         return Store.local(properties.dataDir(), history.maxRecords(), history.maxFileSize().toBytes(),
                 clock.instant());
@@ -209,7 +212,7 @@ class ServiceConfiguration {
     @Bean
     SyncCoordinator syncCoordinator(SyncRunner runner, HistoryStore history, SyncMetrics metrics,
                                     ObjectProvider<DriftMonitor> drift, Clock clock, KongsyncProperties properties,
-                                    PullRequestReviewer reviewer) {
+                                    PullRequestReviewer reviewer, Store store) {
         SyncListener listener = new SyncListener() {
             @Override
             public void finished(SyncRecord sync) {
@@ -220,7 +223,8 @@ class ServiceConfiguration {
         };
         KongsyncProperties.Sync sync = properties.sync();
         return new SyncCoordinator(runner, history, listener, clock, new SyncCoordinator.DryRunLimits(
-                sync.maxConcurrentDryRuns(), sync.maxWaitingDryRuns(), java.time.Duration.ofSeconds(10)));
+                sync.maxConcurrentDryRuns(), sync.maxWaitingDryRuns(), java.time.Duration.ofSeconds(10)),
+                store.syncQueue().orElse(null));
     }
 
     @Bean

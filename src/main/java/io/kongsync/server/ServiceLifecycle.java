@@ -60,6 +60,13 @@ class ServiceLifecycle {
         LOG.info("kongsync serve: routes from {} {}{}, {}, history in {}", from.kind(), from.uri(),
                 from.branch() == null ? "" : " (branch " + from.branch() + ", path " + from.path() + ")", kong,
                 store.describe());
+        // with replicas: take the sync lock now if no one holds it, taking over what a stopped holder left
+        store.syncQueue().ifPresent(queue -> {
+            queue.start(coordinator::startNext);
+            LOG.info("replica {} on the shared store; {}", queue.replica(), queue.holding()
+                    ? "it holds the sync lock and runs the syncs"
+                    : "another replica holds the sync lock and runs the syncs");
+        });
         if (properties.syncOnStart()) {
             try {
                 coordinator.submit(new SyncRequest(Trigger.START, false, null, "kongsync started"));
@@ -88,5 +95,7 @@ class ServiceLifecycle {
         if (!coordinator.awaitIdle(properties.shutdownWait())) {
             LOG.warn("stopping while a sync still runs; it will be marked failed at the next start");
         }
+        // another replica takes the lock over now, and with it the syncs still queued in the store
+        store.syncQueue().ifPresent(io.kongsync.service.SyncQueue::close);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plans the branch's head against Kong on a schedule and keeps what it found. Skips a round while a sync runs (the
- * plan would show the sync half done). With auto-correct on, drift starts a sync.
+ * plan would show the sync half done), and on a replica that does not hold the sync lock (its holder checks). With
+ * auto-correct on, drift starts a sync.
  */
 public final class DriftMonitor {
 
@@ -81,7 +82,7 @@ public final class DriftMonitor {
     public Disposable schedule(Duration interval) {
         return Flux.interval(interval, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> coordinator.busy() ? Mono.empty() : check(), 1)
+                .concatMap(tick -> coordinator.busy() || !coordinator.runsSyncs() ? Mono.empty() : check(), 1)
                 .subscribe();
     }
 }

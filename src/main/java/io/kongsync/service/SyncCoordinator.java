@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * once and {@link DryRunLimits#waiting} more wait their turn; beyond that a request is refused with {@link Busy}, so
  * no burst of dry runs can exhaust memory.
  *
+ * <p>With a {@link SyncQueue} (replicas sharing a store) a sync request is recorded in the store's queue, folded into
+ * the one queued there whichever replica asked, and only the replica holding the sync lock runs syncs; dry runs run
+ * where they were asked for, in the same bounded order.
+ *
  * <p>The coordinator's own state never depends on the history being writable: a sync whose start cannot be recorded
  * is refused ({@link HistoryUnavailable}) before anything runs, and a failure to record an end is logged while the
  * next sync still starts.
@@ -85,6 +89,8 @@ public final class SyncCoordinator {
     private final SyncListener listener;
     private final Clock clock;
     private final DryRunLimits limits;
+    /** null: this process alone, its queue in memory */
+    private final SyncQueue shared;
 
     private SyncRecord running;
     private SyncRecord queued;
@@ -109,11 +115,18 @@ public final class SyncCoordinator {
 
     public SyncCoordinator(SyncRunner runner, HistoryStore history, SyncListener listener, Clock clock,
                            DryRunLimits limits) {
+        this(runner, history, listener, clock, limits, null);
+    }
+
+    /** @param shared the store's queue when replicas share one; null for this process alone */
+    public SyncCoordinator(SyncRunner runner, HistoryStore history, SyncListener listener, Clock clock,
+                           DryRunLimits limits, SyncQueue shared) {
         this.runner = runner;
         this.history = history;
         this.listener = listener;
         this.clock = clock;
         this.limits = limits;
+        this.shared = shared;
     }
 
     /**
@@ -129,6 +142,9 @@ public final class SyncCoordinator {
     }
 
     private SyncRecord submitSync(SyncRecord record, SyncRequest request) {
+        if (shared != null) {
+            return submitShared(record, request);
+        }
         SyncRecord toStart;
         synchronized (this) {
             refuseWhenClosed();
@@ -146,6 +162,52 @@ public final class SyncCoordinator {
         }
         run(toStart);
         return toStart;
+    }
+
+    /** Into the store's queue; started here at once when this replica holds the lock and runs nothing. */
+    private SyncRecord submitShared(SyncRecord record, SyncRequest request) {
+        synchronized (this) {
+            refuseWhenClosed();
+        }
+        SyncRecord accepted;
+        try {
+            accepted = shared.enqueue(record, request);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record sync {}: {}", record.id(), e.getMessage());
+            throw new HistoryUnavailable(e);
+        }
+        LOG.info("sync {} queued in the store ({}){}", accepted.id(), describe(request),
+                accepted.id().equals(record.id()) ? "" : ", folded into the sync queued there");
+        SyncRecord started = startNext();
+        return started != null && started.id().equals(accepted.id()) ? started : accepted;
+    }
+
+    /**
+     * With a shared store: starts the oldest sync queued there when this replica holds the sync lock and runs none.
+     * Blocking; the lock's checks call it every second, so requests recorded by other replicas start here too.
+     *
+     * @return the sync started, or null
+     */
+    public SyncRecord startNext() {
+        SyncRecord next;
+        synchronized (this) {
+            if (shared == null || closed || running != null || !shared.holding()) {
+                return null;
+            }
+            next = shared.claimNext(clock.instant()).orElse(null);
+            if (next == null) {
+                return null;
+            }
+            running = next;
+            inFlight++;
+        }
+        run(next);
+        return next;
+    }
+
+    /** Whether this process runs syncs and drift checks: always alone, only while holding the lock with replicas. */
+    public boolean runsSyncs() {
+        return shared == null || shared.holding();
     }
 
     private SyncRecord submitDryRun(SyncRecord record) {
@@ -268,6 +330,15 @@ public final class SyncCoordinator {
     }
 
     private void finishSync() {
+        if (shared != null) {
+            synchronized (this) {
+                inFlight--;
+                running = null;
+                notifyAll();
+            }
+            startNext();
+            return;
+        }
         SyncRecord next = null;
         synchronized (this) {
             inFlight--;
@@ -338,13 +409,24 @@ public final class SyncCoordinator {
         }
     }
 
-    /** The running sync (not dry run), if any. */
-    public synchronized Optional<SyncRecord> running() {
-        return Optional.ofNullable(running);
+    /** The running sync (not dry run), if any; with replicas, the one the holder runs (blocking). */
+    public Optional<SyncRecord> running() {
+        synchronized (this) {
+            if (shared == null || running != null) {
+                return Optional.ofNullable(running);
+            }
+        }
+        return shared.running();
     }
 
-    public synchronized Optional<SyncRecord> queued() {
-        return Optional.ofNullable(queued);
+    /** The queued sync; with replicas, the one queued in the store (blocking). */
+    public Optional<SyncRecord> queued() {
+        if (shared != null) {
+            return shared.queued();
+        }
+        synchronized (this) {
+            return Optional.ofNullable(queued);
+        }
     }
 
     public synchronized boolean busy() {
@@ -432,8 +514,12 @@ public final class SyncCoordinator {
         }
     }
 
-    /** Sortable by time, unique across restarts: {@code <epoch millis base 36>-<6 random hex>}. */
     private String newId() {
+        return newId(clock);
+    }
+
+    /** Sortable by time, unique across restarts: {@code <epoch millis base 36>-<6 random hex>}. */
+    public static String newId(Clock clock) {
         byte[] random = new byte[3];
         RANDOM.nextBytes(random);
         return Long.toString(clock.millis(), 36) + "-" + HexFormat.of().formatHex(random);

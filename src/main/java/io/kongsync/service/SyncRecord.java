@@ -124,6 +124,13 @@ public record SyncRecord(String id, SyncState state, Trigger trigger, boolean dr
         return failed(now, INTERRUPTED.formatted(state.label()));
     }
 
+    /** Left queued or running by a replica that lost the sync lock (it stopped, or its session was cut). */
+    public SyncRecord interrupted(Instant now, String replica, String takenOverBy) {
+        return failed(now, ("kongsync stopped while this sync was %s on replica %s (replica %s took the sync lock "
+                + "over); it did not finish, and Kong may be partly changed: the next sync completes it")
+                .formatted(state.label(), replica, takenOverBy));
+    }
+
     public SyncRecord failed(Instant now, String failure) {
         return finished(now, plan, kongMatches, operations, failure, problems, reports);
     }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,14 +34,15 @@ import java.util.Optional;
 public final class PostgresHistoryStore implements HistoryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresHistoryStore.class);
-    private static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private static final String UPSERT_RECORD = """
-            INSERT INTO sync_record (id, state, dry_run, finished, record) VALUES (?, ?, ?, ?, ?::jsonb)
+            INSERT INTO sync_record (id, state, dry_run, finished, record, runner) VALUES (?, ?, ?, ?, ?::jsonb, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, dry_run = excluded.dry_run,
-                finished = excluded.finished, record = excluded.record, updated_at = now()""";
+                finished = excluded.finished, record = excluded.record, runner = excluded.runner, updated_at = now()
+            WHERE NOT ? OR (SELECT epoch FROM sync_lease) = ?""";
     private static final String UPSERT_REPORT = """
             INSERT INTO sync_report (id, text, json, markdown) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET text = excluded.text, json = excluded.json, markdown = excluded.markdown""";
@@ -57,6 +57,19 @@ public final class PostgresHistoryStore implements HistoryStore {
     /** records whose newest state could not be written yet, by id */
     private final LinkedHashMap<String, SyncRecord> unwritten = new LinkedHashMap<>();
     private String writeFailure;
+    /** this replica process, written with each record it saves; null while no sync queue runs */
+    private volatile String runner;
+    /** the epoch this replica took the sync lock with (-1: not holding); null while no sync queue runs */
+    private volatile Fence fence;
+
+    /** The sync lock's epochs as this replica knows them. */
+    interface Fence {
+        /** the epoch this replica holds the lock with; -1 while it does not hold it */
+        long holding();
+
+        /** the epoch this replica held the lock with last (-1: never): unchanged in the store, no one took over */
+        long lastHeld();
+    }
 
     PostgresHistoryStore(DataSource dataSource, StoreSettings settings, int maxRecords) {
         if (maxRecords < 1) {
@@ -68,14 +81,25 @@ public final class PostgresHistoryStore implements HistoryStore {
     }
 
     /**
-     * Marks the records left queued or running failed: with one replica, whatever was unfinished belonged to a process
-     * that stopped. (With several, this moves to the replica that takes the sync lock over.)
+     * From now on, records are saved as {@code runner}'s, and a sync's record (not a dry run's) is written only while
+     * {@code fence} is the store's current lock epoch: a replica that lost the lock cannot overwrite what the new
+     * holder wrote.
      */
-    void failInterrupted(Instant now) {
-        List<SyncRecord> unfinished = query("SELECT record FROM sync_record WHERE NOT finished ORDER BY seq",
-                statement -> { });
-        for (SyncRecord r : unfinished) {
-            save(r.interrupted(now));
+    void runAs(String runner, Fence fence) {
+        this.runner = runner;
+        this.fence = fence;
+    }
+
+    /** A sync's write refused: this replica does not hold the sync lock (now, or any more). */
+    static final class Fenced extends RuntimeException {
+        /** another replica took the lock since this one held it (and failed the sync itself) */
+        final boolean takenOver;
+
+        Fenced(String id, boolean takenOver) {
+            super("sync " + id + " was not recorded: " + (takenOver ? "another replica took the sync lock over and "
+                    + "marked it failed" : "this replica does not hold the sync lock now; written once it does"),
+                    null, false, false);
+            this.takenOver = takenOver;
         }
     }
 
@@ -88,6 +112,14 @@ public final class PostgresHistoryStore implements HistoryStore {
             write(record);
             know(record.id());
             writeFailure = null;
+        } catch (Fenced e) {
+            if (!e.takenOver) {
+                // the store came back before the lock did: written once this replica holds it again
+                unwritten.put(record.id(), record.withoutReports());
+            } else {
+                unwritten.remove(record.id());
+            }
+            throw e;
         } catch (SQLException e) {
             if (wasKnown) {
                 unwritten.put(record.id(), record.withoutReports());
@@ -99,10 +131,26 @@ public final class PostgresHistoryStore implements HistoryStore {
         }
     }
 
+    private boolean fenced(SyncRecord record) {
+        return fence != null && !record.dryRun();
+    }
+
     private void writeUnwritten() throws SQLException {
         for (Map.Entry<String, SyncRecord> pending : List.copyOf(unwritten.entrySet())) {
-            write(pending.getValue());
             unwritten.remove(pending.getKey());
+            try {
+                write(pending.getValue());
+            } catch (SQLException e) {
+                unwritten.put(pending.getKey(), pending.getValue());
+                throw e;
+            } catch (Fenced e) {
+                if (!e.takenOver) {
+                    unwritten.put(pending.getKey(), pending.getValue());
+                } else {
+                    LOG.warn("{}", e.getMessage());
+                }
+                continue;
+            }
             LOG.info("sync {}: its state ({}) written now that the store answers again", pending.getKey(),
                     pending.getValue().state().label());
         }
@@ -118,7 +166,13 @@ public final class PostgresHistoryStore implements HistoryStore {
                     upsert.setBoolean(3, record.dryRun());
                     upsert.setBoolean(4, record.state().finished());
                     upsert.setString(5, JSON.writeValueAsString(record.withoutReports()));
-                    upsert.executeUpdate();
+                    upsert.setString(6, runner);
+                    Fence epochs = fence;
+                    upsert.setBoolean(7, fenced(record));
+                    upsert.setLong(8, epochs == null ? -1 : epochs.holding());
+                    if (upsert.executeUpdate() == 0) {
+                        throw new Fenced(record.id(), leaseEpoch(connection) != epochs.lastHeld());
+                    }
                 }
                 StoredReports reports = record.reports();
                 if (reports != null) {
@@ -146,11 +200,29 @@ public final class PostgresHistoryStore implements HistoryStore {
         }
     }
 
+    /** A record written around this class (the sync queue's claim) that a failed later write must not forget. */
+    synchronized void knowWritten(String id) {
+        know(id);
+    }
+
+    private static long leaseEpoch(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT epoch FROM sync_lease");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private void know(String id) {
         known.add(id);
         if (known.size() > 2 * maxRecords) {
             known.remove(known.iterator().next());
         }
+    }
+
+    /** A write that went around this class (the sync queue's) failed: the status says so until a write succeeds. */
+    synchronized void writeFailed(String why) {
+        writeFailure = why;
     }
 
     @Override
@@ -230,6 +302,11 @@ public final class PostgresHistoryStore implements HistoryStore {
     /** The record's unwritten state, after trying once more to write it. */
     private synchronized SyncRecord pendingOrWritten(String id) {
         return pendingAfterRetry().get(id);
+    }
+
+    /** Writes what waits to be written, if the store takes it now (a replica that took the lock back, say). */
+    void retryUnwritten() {
+        pendingAfterRetry();
     }
 
     private synchronized Map<String, SyncRecord> pendingAfterRetry() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kongsync.service.HistoryStore;
 import io.kongsync.service.PlanFingerprints;
+import io.kongsync.service.SyncQueue;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -12,8 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The shared store: PostgreSQL through a small Hikari pool, its schema brought up to date by Flyway
@@ -31,6 +34,7 @@ public final class PostgresStore implements Store {
     private final StoreSettings settings;
     private final PostgresHistoryStore history;
     private final PlanFingerprints fingerprints;
+    private PostgresSyncQueue queue;
 
     private PostgresStore(HikariDataSource dataSource, StoreSettings settings, int maxRecords) throws SQLException {
         this.dataSource = dataSource;
@@ -40,7 +44,8 @@ public final class PostgresStore implements Store {
     }
 
     /**
-     * Connects, migrates the schema, and marks records left unfinished failed. Blocking.
+     * Connects and migrates the schema. Blocking. Records left unfinished are marked failed by the replica that takes
+     * the sync lock ({@link #replicas}), not here: another replica may still be running them.
      *
      * @throws StoreUnreachable naming the URL and user (never the password) when any of that fails
      */
@@ -54,9 +59,7 @@ public final class PostgresStore implements Store {
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            PostgresStore store = new PostgresStore(dataSource, settings, maxRecords);
-            store.history.failInterrupted(now);
-            return store;
+            return new PostgresStore(dataSource, settings, maxRecords);
         } catch (FlywayException | SQLException | HistoryStore.Unavailable e) {
             dataSource.close();
             throw new StoreUnreachable("cannot prepare the store at " + settings.describe() + ": "
@@ -112,6 +115,22 @@ public final class PostgresStore implements Store {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
+    /**
+     * Makes this process a replica named {@code replica} on the store: syncs are queued in the store and run by the
+     * holder of the sync lock ({@link SyncQueue#start} begins taking part). Once only.
+     */
+    public synchronized SyncQueue replicas(String replica, Clock clock) {
+        if (queue == null) {
+            queue = new PostgresSyncQueue(dataSource, settings, history, replica, clock);
+        }
+        return queue;
+    }
+
+    @Override
+    public synchronized Optional<SyncQueue> syncQueue() {
+        return Optional.ofNullable(queue);
+    }
+
     @Override
     public HistoryStore history() {
         return history;
@@ -129,6 +148,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public void close() {
+        syncQueue().ifPresent(SyncQueue::close);
         dataSource.close();
     }
 }

@@ -3,9 +3,11 @@ package io.kongsync.store;
 import io.kongsync.service.FileHistoryStore;
 import io.kongsync.service.HistoryStore;
 import io.kongsync.service.PlanFingerprints;
+import io.kongsync.service.SyncQueue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the service keeps between runs, and what replicas must share: the sync history (with the pull requests' plans
@@ -18,6 +20,11 @@ public interface Store extends AutoCloseable {
     HistoryStore history();
 
     PlanFingerprints fingerprints();
+
+    /** Where syncs wait when replicas share this store; empty: this process alone, its queue in memory. */
+    default Optional<SyncQueue> syncQueue() {
+        return Optional.empty();
+    }
 
     /** Where it is, for the start-up log; never a secret. */
     String describe();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The right to run syncs among replicas on one store (groundwork for running several; nothing takes it yet): a
+ * The right to run syncs among replicas on one store ({@link PostgresSyncQueue} takes it): a
  * PostgreSQL session-level advisory lock held on a connection of its own, outside the pool, so it lives exactly as long
  * as that session. A holder that dies, or whose connection is cut, loses it; the server notices a silent peer within
  * about {@value #KEEPALIVE_IDLE_SECONDS} + {@value #KEEPALIVE_INTERVAL_SECONDS} x {@value #KEEPALIVE_COUNT} s (TCP
@@ -28,14 +28,30 @@ public final class SyncLock implements AutoCloseable {
     static final int KEEPALIVE_COUNT = 3;
 
     private final StoreSettings settings;
-    private final String replica;
+    private final String applicationName;
     private Connection session;
     private boolean held;
 
     /** @param replica this replica's name, as {@link #holder} shows it to the others */
     public SyncLock(StoreSettings settings, String replica) {
         this.settings = settings;
-        this.replica = replica;
+        this.applicationName = "kongsync " + replica;
+    }
+
+    /**
+     * @param instance this process among the replica's runs (a restarted replica keeps its name, not its instance):
+     *                 its session's {@code application_name} is {@link #applicationName}, which tells the others it
+     *                 is alive
+     */
+    SyncLock(StoreSettings settings, String replica, String instance) {
+        this.settings = settings;
+        this.applicationName = applicationName(replica + " #" + instance);
+    }
+
+    /** The session's application name for a runner; PostgreSQL keeps its first 63 bytes. */
+    static String applicationName(String runner) {
+        String name = "kongsync " + runner;
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     /**
@@ -89,7 +105,8 @@ public final class SyncLock implements AutoCloseable {
                        AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = ?""")) {
             select.setLong(1, KEY);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1).replaceFirst("^kongsync ", "")) : Optional.empty();
+                return rows.next() ? Optional.of(rows.getString(1).replaceFirst("^kongsync ", "")
+                        .replaceFirst(" #[0-9a-f]+$", "")) : Optional.empty();
             }
         } catch (SQLException e) {
             return Optional.empty();
@@ -135,7 +152,7 @@ public final class SyncLock implements AutoCloseable {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        properties.setProperty("ApplicationName", "kongsync " + replica);
+        properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("connectTimeout", String.valueOf(Math.max(1, settings.timeout().toSeconds())));
         properties.setProperty("socketTimeout", String.valueOf(Math.max(10, settings.timeout().toSeconds() * 2)));
         properties.setProperty("tcpKeepAlive", "true");

@@ -157,9 +157,9 @@ variable "route_secret_parameters" {
 }
 
 variable "kongsync_desired_count" {
-  description = "Number of kongsync tasks. 1 until kongsync lets one replica sync at a time (issue 16, step 2); 2 then, one per availability zone, with rolling deployments."
+  description = "Number of kongsync tasks: 2, one per availability zone, taking turns to sync through the shared store's lock, with rolling deployments."
   type        = number
-  default     = 1
+  default     = 2
 }
 
 variable "kongsync_store_deletion_protection" {

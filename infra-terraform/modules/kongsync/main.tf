@@ -34,9 +34,8 @@ locals {
   )
 
   # Several tasks roll: a deployment starts the new tasks, waits for them to turn healthy on the target group, then
-  # drains the old ones, so at least half of desired_count always serves webhooks. One task cannot roll without two
-  # running side by side for a moment, which kongsync does not support yet (see desired_count): it is stopped, then
-  # replaced.
+  # drains the old ones, so at least half of desired_count always serves webhooks. A single task keeps its history in
+  # its own files unless it has a store, so it is stopped, then replaced: two side by side would each sync.
   rolling_deployment         = { minimum_healthy_percent = 50, maximum_percent = 200 }
   stop_then_start_deployment = { minimum_healthy_percent = 0, maximum_percent = 100 }
   deployment                 = var.desired_count > 1 ? local.rolling_deployment : local.stop_then_start_deployment
@@ -191,6 +190,13 @@ resource "aws_lb_target_group" "this" {
   # ECS sends SIGTERM only after the target has drained: a webhook delivery takes well under a second, so 30 s lets
   # every request the ALB already forwarded finish on the old task while new ones go to the others.
   deregistration_delay = 30
+
+  lifecycle {
+    precondition {
+      condition     = var.desired_count == 1 || var.store != null
+      error_message = "desired_count above 1 needs store: replicas take turns to sync through the shared store's lock."
+    }
+  }
 
   health_check {
     enabled             = true

@@ -117,9 +117,9 @@ variable "secrets" {
 }
 
 variable "desired_count" {
-  description = "Number of kongsync tasks. Keep 1 until kongsync lets only one replica sync at a time (issue 16, step 2): two replicas today would both sync the same gateway. With 2 or more, each task runs in its own availability zone as far as the subnets allow, kongsync needs the shared store (store), and deployments roll (at least half the tasks keep serving)."
+  description = "Number of kongsync tasks. With 2 or more (the default), each task runs in its own availability zone as far as the subnets allow, they share the store (required) and take turns to sync through its lock, and deployments roll (at least half the tasks keep serving). 1 runs without a store, replaced by stopping it first."
   type        = number
-  default     = 1
+  default     = 2
 
   validation {
     condition     = var.desired_count >= 1 && floor(var.desired_count) == var.desired_count

@@ -27,13 +27,18 @@ class KongsyncDeploymentTest {
     }
 
     @Test
-    void oneTaskByDefaultUntilReplicasTakeTurnsAndTheCountIsAVariable() {
+    void twoTasksByDefaultAndSeveralOnlyWithTheStore() {
         HclTree.Block desiredCount = block("modules/kongsync", "variable", "desired_count");
         assertThat(desiredCount.attribute("type").orElseThrow().expr()).isEqualTo("number");
-        assertThat(desiredCount.attribute("default").orElseThrow().literal().asInt()).isEqualTo(1);
-        assertThat(desiredCount.attribute("description").orElseThrow().expr()).contains("issue 16");
+        assertThat(desiredCount.attribute("default").orElseThrow().literal().asInt()).isEqualTo(2);
+        assertThat(desiredCount.attribute("description").orElseThrow().expr()).contains("take turns");
         assertThat(block("environments/dev", "variable", "kongsync_desired_count").attribute("default")
-                .orElseThrow().literal().asInt()).isEqualTo(1);
+                .orElseThrow().literal().asInt()).isEqualTo(2);
+        HclTree.Block targetGroup = blocks("modules/kongsync", "resource")
+                .filter(block -> block.label(0).equals("aws_lb_target_group")).findFirst().orElseThrow();
+        assertThat(targetGroup.blocks("lifecycle").flatMap(l -> l.blocks("precondition"))
+                .map(precondition -> expr(precondition, "condition")))
+                .containsExactly("var.desired_count == 1 || var.store != null");
 
         HclTree.Block service = block("modules/kongsync", "module", "service");
         assertThat(expr(service, "desired_count")).isEqualTo("var.desired_count");

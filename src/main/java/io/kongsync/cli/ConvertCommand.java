@@ -67,18 +67,15 @@ final class ConvertCommand implements Callable<Integer> {
         checkOptions();
         PrintWriter err = spec.commandLine().getErr();
         RawYaml.Documents read = RawYaml.read(sources, ReadOptions.defaults());
-        if (stop(read.problems(), err)) {
-            return ExitCodes.ERROR;
-        }
         if (read.documents().size() > 1 && !inPlace) {
             throw new CommandLine.ParameterException(spec.commandLine(), read.documents().size()
-                    + " files to convert: give --in-place (" + (outputFile == null ? "stdout" : "--output-file")
-                    + " takes one file)");
+                    + " files to convert: give --in-place ("
+                    + (outputFile == null ? "stdout" : "--output-file") + " takes one file)");
         }
         Supplier<String> namespaces = randomNamespaces();
         List<Conversion> conversions = read.documents().stream()
                 .map(document -> FormatConverter.convert(document, namespaces)).toList();
-        List<Diagnostic> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>(read.problems());
         for (Conversion conversion : conversions) {
             problems.addAll(conversion.problems());
             if (conversion.outcome() == Outcome.CONVERTED) {

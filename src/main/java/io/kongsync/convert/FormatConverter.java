@@ -87,8 +87,12 @@ public final class FormatConverter {
 
     private Conversion result(Outcome outcome) {
         String text = outcome == Outcome.CONVERTED ? Edit.apply(document.text(), edits) : document.text();
-        return new Conversion(document, text, outcome, List.copyOf(changes), List.copyOf(notes),
-                List.copyOf(problems));
+        return new Conversion(document, text, outcome, sorted(changes), sorted(notes), sorted(problems));
+    }
+
+    /** In the order of the file. */
+    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().sorted().toList();
     }
 
     /** Edits the version; an outcome when the file is not to be converted further. */

@@ -133,17 +133,28 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    /** Written beside the file, then moved over it: never half a file. */
+    /**
+     * A new file is written; an existing one is written beside itself, with its permissions, then moved over it
+     * (through a symbolic link to where it points): never half a file.
+     */
     private static void replace(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        if (!Files.exists(file)) {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return;
+        }
+        Path target = file.toRealPath();
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the new file keeps the defaults
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temporary);

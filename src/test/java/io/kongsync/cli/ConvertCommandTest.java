@@ -96,6 +96,21 @@ class ConvertCommandTest {
     }
 
     @Test
+    void inPlaceKeepsTheFilesPermissionsAndSymbolicLinks() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.yaml"), OLD);
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("routes")).resolve("link.yaml"), real);
+
+        CliRun run = CliRun.of("convert", "-s", dir.resolve("routes").toString(), "--in-place");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real).hasContent(CONVERTED);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-r-----");
+    }
+
+    @Test
     void aFileAlreadyInThreeDotZeroIsANoOpWithExitZero() throws IOException {
         String current = "_format_version: \"3.0\"\nservices: []\n";
         Path fresh = Files.writeString(dir.resolve("fresh.yaml"), current);

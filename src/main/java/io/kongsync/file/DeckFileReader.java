@@ -55,8 +55,11 @@ public final class DeckFileReader {
         for (Parsed p : parsed) {
             List<Diagnostic> fileDiagnostics = p.templates().diagnostics();
             if (p.content() != null) {
-                checkFormatVersion(p, fileDiagnostics);
-                files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
+                // a 1.x file means other things by the same values (a regex path without '~'): checked as 3.0, its
+                // paths would be reported as invalid where the one fix is to convert it
+                if (!checkFormatVersion(p, fileDiagnostics)) {
+                    files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
+                }
             }
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
@@ -159,31 +162,33 @@ public final class DeckFileReader {
         return content;
     }
 
-    private static void checkFormatVersion(Parsed file, List<Diagnostic> diagnostics) {
+    /** Reports a version other than 3.0; true when the file is a 1.x one, to convert rather than check. */
+    private static boolean checkFormatVersion(Parsed file, List<Diagnostic> diagnostics) {
         Map<String, Object> content = file.content();
         if (!content.containsKey(FORMAT_VERSION_KEY)) {
             diagnostics.add(new Diagnostic(file.positions().at(""), FORMAT_VERSION_KEY + " is missing, which decK "
                     + "reads as \"1.1\" (Kong 2.x); kongsync reads \"" + FORMAT_VERSION + "\": " + convertHint(file)));
-            return;
+            return true;
         }
         Object version = content.get(FORMAT_VERSION_KEY);
         if (version instanceof Double d && d == 3.0) {
             // a version, not a number: an unquoted 3.0 means "3.0"
             content.put(FORMAT_VERSION_KEY, FORMAT_VERSION);
-            return;
+            return false;
         }
         if (FORMAT_VERSION.equals(version)) {
-            return;
+            return false;
         }
         boolean secret = file.templates().substitutedPaths().contains(FORMAT_VERSION_KEY);
         String shown = secret ? "" : " \"" + version + "\"";
         diagnostics.add(new Diagnostic(file.positions().at(FORMAT_VERSION_KEY), "unsupported " + FORMAT_VERSION_KEY
-                + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"" + (isOneDotX(version) ? "; "
+                + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"" + (!secret && isOneDotX(version) ? "; "
                 + convertHint(file) : "")));
+        return !secret && isOneDotX(version);
     }
 
     private static boolean isOneDotX(Object version) {
-        return version instanceof Double || String.valueOf(version).startsWith("1.");
+        return "1.1".equals(version) || version instanceof Double d && d == 1.1;
     }
 
     /** No silent conversion: the file is refused, and the way to convert it named. */

@@ -73,10 +73,13 @@ class ConvertEndToEndTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains(EXAMPLE + ":3:1: _format_version: unsupported _format_version \"1.1\": "
                     + "kongsync reads only \"3.0\"; " + hint);
+            assertThat(run.err()).as("the one fix is to convert: its paths are not checked as 3.0 ones")
+                    .doesNotContain("invalid path").contains("1 problem found");
         }
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains(none + ":1:1: _format_version is missing, which decK reads as \"1.1\" "
-                + "(Kong 2.x); kongsync reads \"3.0\": convert it with 'kongsync convert -s " + none);
+                + "(Kong 2.x); kongsync reads \"3.0\": convert it with 'kongsync convert -s " + none,
+                "1 problem found");
         assertThat(sync.out() + missing.out()).isEmpty();
     }
 }

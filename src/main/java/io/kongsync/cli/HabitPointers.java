@@ -25,7 +25,7 @@ final class HabitPointers {
                     ? "For decK's 'gateway " + next + "', use 'kongsync " + next + "'."
                     : "decK's 'gateway' commands are top-level commands here: 'kongsync diff', 'kongsync sync', "
                             + "'kongsync dump'.";
-            case "convert" -> "kongsync has no convert (yet): it reads decK files with _format_version \"3.0\".";
+            case "file" -> "convert".equals(next) ? "For decK's 'file convert', use 'kongsync convert'." : null;
             case "version" -> "For the version, use 'kongsync --version'.";
             default -> null;
         });

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /**
- * The jar's entry point: {@code kongsync serve|validate|diff|sync|dump|sandbox ...}; without a command it serves.
+ * The jar's entry point: {@code kongsync serve|validate|diff|sync|dump|convert|sandbox ...}; without a command it
+ * serves.
  * An unknown command or word is an error, never the service.
  */
 @Command(name = "kongsync",
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Kong Gateway configuration as code: validate decK-format files, plan and apply them.",
         subcommands = {ValidateCommand.class, DiffCommand.class, SyncCommand.class, DumpCommand.class,
-                SandboxCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                ConvertCommand.class, SandboxCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class KongsyncMain implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -62,7 +63,7 @@ public final class KongsyncMain implements Callable<Integer> {
     }
 
     /**
-     * Runs the command only when every argument is known; before help too, so {@code kongsync convert --help} is an
+     * Runs the command only when every argument is known; before help too, so {@code kongsync plan --help} is an
      * error rather than kongsync's help with exit 0.
      */
     private static int executeKnownArguments(CommandLine.ParseResult parseResult) {

@@ -47,7 +47,7 @@ public final class StartupTraining {
         List<List<String>> commands = new ArrayList<>();
         commands.add(List.of("--help"));
         commands.add(List.of("--version"));
-        for (String command : List.of("validate", "diff", "sync", "dump", "sandbox", "serve")) {
+        for (String command : List.of("validate", "diff", "sync", "dump", "convert", "sandbox", "serve")) {
             commands.add(List.of(command, "--help"));
         }
         commands.add(concat(List.of("validate"), sources(paths)));

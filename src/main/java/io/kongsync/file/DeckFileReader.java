@@ -55,8 +55,11 @@ public final class DeckFileReader {
         for (Parsed p : parsed) {
             List<Diagnostic> fileDiagnostics = p.templates().diagnostics();
             if (p.content() != null) {
-                checkFormatVersion(p, fileDiagnostics);
-                files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
+                // a 1.x file means other things by the same values (a regex path without '~'): checked as 3.0, its
+                // paths would be reported as invalid where the one fix is to convert it
+                if (!checkFormatVersion(p, fileDiagnostics)) {
+                    files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
+                }
             }
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
@@ -108,12 +111,16 @@ public final class DeckFileReader {
         return new Parsed(name, content, positions, templates);
     }
 
-    private Node singleDocument(SourceFinder.Input input, ReadOptions options, List<Diagnostic> diagnostics)
+    private static Node singleDocument(SourceFinder.Input input, ReadOptions options, List<Diagnostic> diagnostics)
             throws IOException {
-        String text = FileText.read(input, options);
+        return singleDocument(input.name(), FileText.read(input, options), options, diagnostics);
+    }
+
+    /** The one document of {@code text}, composed with positions and within the limits; null (and why) otherwise. */
+    static Node singleDocument(String name, String text, ReadOptions options, List<Diagnostic> diagnostics) {
         ReadOptions.Limits limits = options.limits();
         LoadSettings settings = LoadSettings.builder()
-                .setLabel(input.name())
+                .setLabel(name)
                 .setUseMarks(true)
                 .setSchema(new FastCoreSchema())
                 .setAllowRecursiveKeys(false)
@@ -124,14 +131,14 @@ public final class DeckFileReader {
         Iterator<Node> documents = new Composer(settings, new DepthLimitedParser(
                 new ParserImpl(settings, new StreamReader(settings, text)), limits.maxNestingDepth()));
         if (!documents.hasNext()) {
-            diagnostics.add(fileProblem(input.name(), "the file is empty: expected a mapping with "
+            diagnostics.add(fileProblem(name, "the file is empty: expected a mapping with "
                     + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
             return null;
         }
         Node root = documents.next();
         if (documents.hasNext()) {
             Node second = documents.next();
-            diagnostics.add(new Diagnostic(new Origin(input.name(), line(second.getStartMark().orElse(null)),
+            diagnostics.add(new Diagnostic(new Origin(name, line(second.getStartMark().orElse(null)),
                     column(second.getStartMark().orElse(null)), ""),
                     "only one YAML document per file is allowed; split the documents into separate files"));
             return null;
@@ -155,27 +162,38 @@ public final class DeckFileReader {
         return content;
     }
 
-    private static void checkFormatVersion(Parsed file, List<Diagnostic> diagnostics) {
+    /** Reports a version other than 3.0; true when the file is a 1.x one, to convert rather than check. */
+    private static boolean checkFormatVersion(Parsed file, List<Diagnostic> diagnostics) {
         Map<String, Object> content = file.content();
         if (!content.containsKey(FORMAT_VERSION_KEY)) {
-            diagnostics.add(new Diagnostic(file.positions().at(""), FORMAT_VERSION_KEY + " is missing: kongsync reads "
-                    + "decK files with " + FORMAT_VERSION_KEY + ": \"" + FORMAT_VERSION + "\""));
-            return;
+            diagnostics.add(new Diagnostic(file.positions().at(""), FORMAT_VERSION_KEY + " is missing, which decK "
+                    + "reads as \"1.1\" (Kong 2.x); kongsync reads \"" + FORMAT_VERSION + "\": " + convertHint(file)));
+            return true;
         }
         Object version = content.get(FORMAT_VERSION_KEY);
         if (version instanceof Double d && d == 3.0) {
             // a version, not a number: an unquoted 3.0 means "3.0"
             content.put(FORMAT_VERSION_KEY, FORMAT_VERSION);
-            return;
+            return false;
         }
         if (FORMAT_VERSION.equals(version)) {
-            return;
+            return false;
         }
         boolean secret = file.templates().substitutedPaths().contains(FORMAT_VERSION_KEY);
         String shown = secret ? "" : " \"" + version + "\"";
         diagnostics.add(new Diagnostic(file.positions().at(FORMAT_VERSION_KEY), "unsupported " + FORMAT_VERSION_KEY
-                + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"; convert decK 1.x files with "
-                + "'deck file convert'"));
+                + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"" + (!secret && isOneDotX(version) ? "; "
+                + convertHint(file) : "")));
+        return !secret && isOneDotX(version);
+    }
+
+    private static boolean isOneDotX(Object version) {
+        return "1.1".equals(version) || version instanceof Double d && d == 1.1;
+    }
+
+    /** No silent conversion: the file is refused, and the way to convert it named. */
+    private static String convertHint(Parsed file) {
+        return "convert it with 'kongsync convert -s " + file.name() + " --from 1.1 --to 3.0' (regex paths gain '~')";
     }
 
     private static String engineMessage(YamlEngineException e, ReadOptions options) {
@@ -187,14 +205,14 @@ public final class DeckFileReader {
         return message;
     }
 
-    private static Diagnostic syntaxError(String name, MarkedYamlEngineException e) {
+    static Diagnostic syntaxError(String name, MarkedYamlEngineException e) {
         Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
         return new Diagnostic(new Origin(name, line(mark), column(mark), ""), problem + context);
     }
 
-    private static Diagnostic fileProblem(String name, String message) {
+    static Diagnostic fileProblem(String name, String message) {
         return new Diagnostic(new Origin(name, 0, 0, ""), message);
     }
 

@@ -46,7 +46,7 @@ public final class JsonSchemaGenerator {
         root.put("type", "object");
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("_format_version", describe(map("const", "3.0"),
-                "The decK file format version; must be \"3.0\" (convert 1.x files with 'deck file convert')."));
+                "The decK file format version; must be \"3.0\" (convert 1.x files with 'kongsync convert')."));
         properties.put("_info", info());
         properties.put("_transform", describe(type("boolean"),
                 "Apply Kong's write transformations (e.g. basic-auth password hashing); default true."));

@@ -76,8 +76,9 @@ class UnknownCommandTest {
                         + "For decK's 'gateway sync', use 'kongsync sync'."),
                 arguments("gateway diff", "kongsync: 'gateway' is not a kongsync command. "
                         + "For decK's 'gateway diff', use 'kongsync diff'."),
-                arguments("convert --help", "kongsync: 'convert' is not a kongsync command. "
-                        + "kongsync has no convert (yet): it reads decK files with _format_version \"3.0\"."),
+                arguments("convrt --help", "kongsync: 'convrt' is not a kongsync command. Did you mean 'convert'?"),
+                arguments("file convert -s kong.yaml", "kongsync: 'file' is not a kongsync command. "
+                        + "For decK's 'file convert', use 'kongsync convert'."),
                 arguments("version", "kongsync: 'version' is not a kongsync command. "
                         + "For the version, use 'kongsync --version'."),
                 arguments("--vesion", "kongsync: unknown option '--vesion'. Did you mean '--version'?"),

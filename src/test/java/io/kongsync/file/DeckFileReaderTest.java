@@ -149,9 +149,14 @@ class DeckFileReaderTest {
         ReadResult others = reader.read(List.of(missing, unquoted), options);
 
         assertThat(messages(old)).singleElement().asString().isEqualTo(FIXTURES + "old-format.yaml:1:1: _format_version: "
-                + "unsupported _format_version \"1.1\": kongsync reads only \"3.0\"; convert decK 1.x files with 'deck file convert'");
-        assertThat(messages(others)).singleElement().asString().contains("missing.yaml:1:1: _format_version is missing");
-        assertThat(others.files().get(1).content().get("_format_version")).isEqualTo("3.0");
+                + "unsupported _format_version \"1.1\": kongsync reads only \"3.0\"; convert it with 'kongsync convert -s "
+                + FIXTURES + "old-format.yaml --from 1.1 --to 3.0' (regex paths gain '~')");
+        assertThat(messages(others)).singleElement().asString().isEqualTo(missing + ":1:1: _format_version is "
+                + "missing, which decK reads as \"1.1\" (Kong 2.x); kongsync reads \"3.0\": convert it with 'kongsync "
+                + "convert -s " + missing + " --from 1.1 --to 3.0' (regex paths gain '~')");
+        assertThat(old.files()).as("a 1.x file is to convert, not to check further").isEmpty();
+        assertThat(others.files()).singleElement().satisfies(unquotedFile ->
+                assertThat(unquotedFile.content().get("_format_version")).isEqualTo("3.0"));
     }
 
     @Test

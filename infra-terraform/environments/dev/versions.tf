@@ -7,10 +7,6 @@ terraform {
       source  = "hashicorp/aws"
       version = ">= 5.70, < 7.0"
     }
-    random = {
-      source  = "hashicorp/random"
-      version = ">= 3.5, < 4.0"
-    }
   }
 }
 

@@ -129,7 +129,7 @@ class KongsyncDeploymentTest {
     void theStorePasswordReachesTheTaskOnlyThroughSsmSecrets() {
         HclTree.Block parameter = block("modules/kongsync-store", "resource", "aws_ssm_parameter");
         assertThat(parameter.attribute("type").orElseThrow().literalString()).contains("SecureString");
-        assertThat(expr(parameter, "value")).isEqualTo("random_password.this.result");
+        assertThat(expr(parameter, "value")).isEqualTo("data.aws_secretsmanager_random_password.this.random_password");
         assertThat(expr(parameter, "key_id")).isEqualTo("var.kms_key_arn");
 
         HclTree.Block locals = locals("modules/kongsync");
@@ -142,13 +142,13 @@ class KongsyncDeploymentTest {
         assertThat(expr(block("modules/kongsync", "module", "service"), "execution_role_statements"))
                 .contains("resources = values(local.secrets)");
 
-        // No environment anywhere carries a password, and random_password's value goes nowhere but SSM and RDS.
+        // No environment anywhere carries a password, and the generated one goes nowhere but SSM and RDS.
         for (HclTree.HclFile file : tree.terraformFiles()) {
             file.allAttributes().filter(attribute -> attribute.name().equals("environment"))
                     .flatMap(attribute -> attribute.objects().stream().flatMap(List::stream))
                     .forEach(item -> assertThat(item.key().toUpperCase(Locale.ROOT))
                             .as("%s:%d", tree.relative(file), item.line()).doesNotContain("PASSWORD"));
-            file.allAttributes().filter(attribute -> attribute.references().contains("random_password.this.result"))
+            file.allAttributes().filter(attribute -> attribute.references().contains("data.aws_secretsmanager_random_password.this.random_password"))
                     .forEach(attribute -> assertThat(attribute.name()).as("%s:%d", tree.relative(file),
                             attribute.line()).isIn("value", "password"));
         }

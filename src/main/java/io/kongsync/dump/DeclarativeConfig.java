@@ -4,6 +4,8 @@ import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.State;
+import io.kongsync.schema.Normalizer;
+import io.kongsync.schema.Schemas;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -49,8 +51,10 @@ public final class DeclarativeConfig {
     }
 
     private static Map<String, Object> entity(Entity entity, Function<EntityKey, UUID> ids) {
-        Map<String, Object> out = new TreeMap<>();
-        entity.fields().forEach((name, value) -> out.put(name, value(value, ids)));
+        Map<String, Object> fields = new TreeMap<>();
+        entity.fields().forEach((name, value) -> fields.put(name, value(value, ids)));
+        Map<String, Object> out = entity.kind() == EntityKind.PLUGIN
+                ? fields : new TreeMap<>(Normalizer.withoutRewrites(Schemas.entity(entity.kind()), fields));
         if (entity.kind() == EntityKind.CERTIFICATE) {
             // not a certificate field in Kong: the nested SNI entities
             out.remove("snis");

@@ -30,6 +30,35 @@ public final class Normalizer {
         return record(schema.forInput(transformed).fields(), transformed);
     }
 
+    /** A record as Kong stored it (its answer): normalized like any other, but Kong's input transforms are not run. */
+    public static Map<String, Object> normalizeStored(RecordSchema schema, Map<String, Object> stored) {
+        return record(schema.forInput(stored).fields(), stored);
+    }
+
+    /**
+     * The fields to send Kong for a record kongsync wants stored exactly as {@code stored} (already normalized): when
+     * Kong's input transforms would rewrite the record into something else (an upstream sent with
+     * {@code hash_on: none} becomes round-robin), the one field whose absence lets Kong's default give the wanted
+     * value is left out. Unchanged when no transform rewrites it, or when leaving one field out does not help.
+     */
+    public static Map<String, Object> withoutRewrites(RecordSchema schema, Map<String, Object> stored) {
+        if (schema.inputTransforms().isEmpty()) {
+            return stored;
+        }
+        Map<String, Object> wanted = normalizeStored(schema, stored);
+        if (normalize(schema, stored).equals(wanted)) {
+            return stored;
+        }
+        for (String field : stored.keySet()) {
+            Map<String, Object> without = new LinkedHashMap<>(stored);
+            without.remove(field);
+            if (normalize(schema, without).equals(wanted)) {
+                return without;
+            }
+        }
+        return stored;
+    }
+
     /** A plugin entity: shorthands in {@code config} translated first, then normalized against the plugin's schema. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> normalizePlugin(PluginSchema plugin, Map<String, Object> input) {

@@ -38,8 +38,14 @@ public final class StateBuilder {
      * @param selectTags   the files' {@code _info.select_tags}
      * @param desired      true for the files' state (tags added, names required); false for a current state read
      *                     from Kong or an echo of it (taken as it is)
+     * @param stored       true for Kong's own answer: what Kong stored, so its input shorthands (an upstream's
+     *                     {@code hash_on} setting its algorithm) are not applied again
      */
-    public record Options(String ownershipTag, Set<String> selectTags, boolean desired) {
+    public record Options(String ownershipTag, Set<String> selectTags, boolean desired, boolean stored) {
+
+        public Options(String ownershipTag, Set<String> selectTags, boolean desired) {
+            this(ownershipTag, selectTags, desired, false);
+        }
 
         public static final String DEFAULT_OWNERSHIP_TAG = "managed-by:kongsync";
 
@@ -98,7 +104,7 @@ public final class StateBuilder {
                 return new Prepared(raw, null, null, new Diagnostic(raw.originOf("id"), "expected a UUID"));
             }
         }
-        return new Prepared(raw, explicitId, normalize(raw.kind(), fields), null);
+        return new Prepared(raw, explicitId, normalize(raw.kind(), fields, options.stored()), null);
     }
 
     private void add(Prepared prepared) {
@@ -156,13 +162,14 @@ public final class StateBuilder {
         return EntityKey.of(ref.kind(), ref.name());
     }
 
-    private static Map<String, Object> normalize(EntityKind kind, Map<String, Object> fields) {
+    private static Map<String, Object> normalize(EntityKind kind, Map<String, Object> fields, boolean stored) {
         if (kind == EntityKind.PLUGIN) {
             String name = String.valueOf(fields.get("name"));
             PluginSchema schema = Schemas.plugin(name).orElseGet(() -> PluginSchema.custom(name));
             return new LinkedHashMap<>(Normalizer.normalizePlugin(schema, fields));
         }
-        return new LinkedHashMap<>(Normalizer.normalize(Schemas.entity(kind), fields));
+        return new LinkedHashMap<>(stored ? Normalizer.normalizeStored(Schemas.entity(kind), fields)
+                : Normalizer.normalize(Schemas.entity(kind), fields));
     }
 
     private EntityKey identify(RawEntity raw, Map<String, Object> f, UUID explicitId) {

@@ -6,6 +6,7 @@ import io.kongsync.kong.KongPaths;
 import io.kongsync.plan.Change;
 import io.kongsync.schema.Field;
 import io.kongsync.schema.FieldType;
+import io.kongsync.schema.Normalizer;
 import io.kongsync.schema.PluginSchema;
 import io.kongsync.schema.RecordSchema;
 import io.kongsync.schema.Schemas;
@@ -87,11 +88,15 @@ public record KongRequest(String method, String path, Map<String, Object> body) 
         }
     }
 
-    /** The entity's fields as Kong takes them: references become {@code {"id": ...}}. */
+    /**
+     * The entity's fields as Kong takes them: references become {@code {"id": ...}}, and a field Kong's input
+     * transforms would turn into something else is left to Kong's default.
+     */
     static Map<String, Object> body(Entity entity, Function<EntityKey, UUID> ids) {
         Map<String, Object> body = new LinkedHashMap<>();
         entity.fields().forEach((name, value) -> body.put(name, json(value, ids)));
-        return body;
+        RecordSchema schema = entity.kind() == io.kongsync.model.EntityKind.PLUGIN ? null : Schemas.entity(entity.kind());
+        return schema == null ? body : new LinkedHashMap<>(Normalizer.withoutRewrites(schema, body));
     }
 
     private static Object json(Object value, Function<EntityKey, UUID> ids) {

@@ -83,7 +83,7 @@ public final class KongStateReader {
         DeckFile file = new DeckFile("Kong at " + source, echo, new SourceMap("Kong at " + source), Set.of());
         Flattener.Result flat = Flattener.flatten(List.of(file));
         StateBuilder.Result built = StateBuilder.build(flat.entities(),
-                new StateBuilder.Options(ownershipTag, Set.of(), false));
+                new StateBuilder.Options(ownershipTag, Set.of(), false, true));
         List<Diagnostic> problems = new ArrayList<>(flat.diagnostics());
         problems.addAll(built.diagnostics());
         if (!problems.isEmpty()) {

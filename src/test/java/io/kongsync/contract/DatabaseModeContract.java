@@ -1540,6 +1540,25 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void consistentHashingWithoutHashOnIsKeptWithHashOnNone() {
+        JsonNode upstream = create("/upstreams", json(
+                "{\"name\":\"%s.test\",\"algorithm\":\"consistent-hashing\"}", unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("consistent-hashing");
+        assertThat(upstream.path("hash_on").stringValue()).isEqualTo("none");
+    }
+
+    @Test
+    void hashOnNoneSentExplicitlyTurnsConsistentHashingIntoRoundRobin() {
+        JsonNode upstream = create("/upstreams", json(
+                "{\"name\":\"%s.test\",\"algorithm\":\"consistent-hashing\",\"hash_on\":\"none\"}",
+                unique("up")));
+
+        assertThat(upstream.path("algorithm").stringValue()).isEqualTo("round-robin");
+        assertThat(upstream.path("hash_on").stringValue()).isEqualTo("none");
+    }
+
+    @Test
     void leastConnectionsUpstreamIgnoresHashOn() {
         JsonNode upstream = create("/upstreams", json(
                 "{\"name\":\"%s.test\",\"algorithm\":\"least-connections\",\"hash_on\":\"ip\"}", unique("up")));

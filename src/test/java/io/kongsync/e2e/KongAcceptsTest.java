@@ -1,0 +1,101 @@
+package io.kongsync.e2e;
+
+import io.kongsync.cli.CliRun;
+import io.kongsync.cli.ExitCodes;
+import io.kongsync.sandbox.AdminClient;
+import io.kongsync.sandbox.Sandbox;
+import io.kongsync.sandbox.SandboxOptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Files Kong 3.9.1 accepts validate, sync in one go and then plan nothing, in both of Kong's modes. */
+class KongAcceptsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String LONG_LABEL = "a".repeat(70);
+
+    private CliRun run(Sandbox kong, String file, String command, String... extra) throws IOException {
+        Path routes = dir.resolve("routes");
+        Files.createDirectories(routes);
+        Files.writeString(routes.resolve("kong.yaml"), file);
+        List<String> args = new java.util.ArrayList<>(List.of(command, "-s", routes.toString()));
+        if (!command.equals("validate")) {
+            args.addAll(List.of("--kong-addr", kong.url().toString()));
+        }
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private void validatesSyncsOnceAndConverges(boolean dbless, String file) throws IOException {
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
+            CliRun validate = run(kong, file, "validate");
+            assertThat(validate.exitCode()).as(validate.out() + validate.err()).isEqualTo(ExitCodes.OK);
+
+            CliRun sync = run(kong, file, "sync");
+            assertThat(sync.exitCode()).as(sync.out() + sync.err()).isEqualTo(ExitCodes.OK);
+            assertThat(sync.out()).contains("Sync succeeded");
+
+            CliRun diff = run(kong, file, "diff", "--detailed-exitcode");
+            assertThat(diff.exitCode()).as(diff.out() + diff.err()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
+    void aConsistentHashingUpstreamWithoutHashOnConvergesInOneSync(boolean dbless) throws IOException {
+        String file = """
+                _format_version: "3.0"
+                upstreams:
+                - name: ring.internal
+                  algorithm: consistent-hashing
+                """;
+        validatesSyncsOnceAndConverges(dbless, file);
+
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
+            run(kong, file, "sync");
+            Map<String, Object> upstream = new AdminClient(kong.url()).get("/upstreams/ring.internal").json();
+            assertThat(upstream).containsEntry("algorithm", "consistent-hashing").containsEntry("hash_on", "none");
+        }
+    }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
+    void aRegexLikePlainPathIsAcceptedAsKongAcceptsIt(boolean dbless) throws IOException {
+        validatesSyncsOnceAndConverges(dbless, """
+                _format_version: "3.0"
+                services:
+                - name: users
+                  url: http://users.internal:8080
+                  routes:
+                  - name: user-by-id
+                    paths:
+                    - /users/\\d+
+                """);
+    }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
+    void aDnsLabelOfSeventyCharactersIsAcceptedAsKongAcceptsIt(boolean dbless) throws IOException {
+        validatesSyncsOnceAndConverges(dbless, """
+                _format_version: "3.0"
+                services:
+                - name: long-host
+                  host: %s.internal
+                  routes:
+                  - name: long-host-route
+                    hosts:
+                    - %s.example.test
+                """.formatted(LONG_LABEL, LONG_LABEL));
+    }
+}

@@ -1,14 +1,18 @@
 package io.kongsync.schema;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 
 /**
- * The normal form Kong 3.1+ requires of prefix route paths (kong/tools/uri.lua): percent-escapes of unreserved
- * characters decoded, other escapes in upper case, dot segments removed.
+ * The normal form Kong 3.1+ requires of prefix route paths (kong/tools/uri.lua): every percent-escape decoded but
+ * those of RFC 3986's reserved characters (which are kept, in upper case), dot segments removed.
  */
 final class PathNormalizer {
+
+    private static final String RESERVED = "!*'();:@&=+$,/?%#[]";
 
     private PathNormalizer() {
     }
@@ -17,28 +21,31 @@ final class PathNormalizer {
         return removeDotSegments(normalizeEscapes(path));
     }
 
+    /** Works on bytes, as Kong does: decoded escapes of a UTF-8 sequence become its character again. */
     private static String normalizeEscapes(String path) {
-        StringBuilder out = new StringBuilder(path.length());
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == '%' && i + 2 < path.length()
                     && Character.digit(path.charAt(i + 1), 16) >= 0 && Character.digit(path.charAt(i + 2), 16) >= 0) {
-                char decoded = (char) Integer.parseInt(path.substring(i + 1, i + 3), 16);
-                if (isUnreserved(decoded)) {
-                    out.append(decoded);
+                int decoded = Integer.parseInt(path.substring(i + 1, i + 3), 16);
+                if (RESERVED.indexOf(decoded) < 0) {
+                    out.write(decoded);
                 } else {
-                    out.append('%').append(path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+                    out.writeBytes(("%" + path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT))
+                            .getBytes(StandardCharsets.US_ASCII));
                 }
                 i += 2;
             } else {
-                out.append(c);
+                int end = Character.isHighSurrogate(c) && i + 1 < path.length() ? i + 2 : i + 1;
+                out.writeBytes(path.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
             }
         }
-        return out.toString();
-    }
-
-    private static boolean isUnreserved(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~');
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** RFC 3986 section 5.2.4 on an absolute path. */

@@ -43,6 +43,24 @@ class TypedefsTest {
         assertThat(Typedefs.PATH.test("/a b")).isEqualTo(
                 "invalid path: '/a b' (characters outside of the reserved list of RFC 3986 found)");
         assertThat(Typedefs.ROUTE_PATH.test("/a/./b/")).isEqualTo("non-normalized path, consider use '/a/b/' instead");
-        assertThat(Typedefs.ROUTE_PATH.test("/caf%C3%A9")).isNull();
+    }
+
+    @Test
+    void aRoutePathIsCheckedAsKongsRouterPathsAreNotForRfc3986Characters() {
+        // Kong's validate_path_with_regexes ignores the RFC 3986 complaint; only bad %-escapes and normal form count
+        assertThat(Typedefs.ROUTE_PATH.test("/users/\\d+")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/a b")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/café")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/a%2")).isEqualTo("invalid url-encoded value: '%2'");
+        assertThat(Typedefs.ROUTE_PATH.test("/a%2fb")).isEqualTo("non-normalized path, consider use '/a%2Fb' instead");
+        assertThat(Typedefs.ROUTE_PATH.test("/a%2Fb")).isNull();
+    }
+
+    @Test
+    void aRoutePathIsNormalizedAsKongDoesDecodingEveryEscapeButReservedCharacters() {
+        assertThat(Typedefs.ROUTE_PATH.test("/a%20b")).isEqualTo("non-normalized path, consider use '/a b' instead");
+        assertThat(Typedefs.ROUTE_PATH.test("/caf%C3%A9")).isEqualTo("non-normalized path, consider use '/café' instead");
+        assertThat(Typedefs.ROUTE_PATH.test("/a%3Bb")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/%7Euser")).isEqualTo("non-normalized path, consider use '/~user' instead");
     }
 }

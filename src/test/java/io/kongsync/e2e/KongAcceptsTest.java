@@ -96,6 +96,12 @@ class KongAcceptsTest {
                   - name: long-host-route
                     hosts:
                     - %s.example.test
-                """.formatted(LONG_LABEL, LONG_LABEL));
+                    - "*.%s.example.test"
+                upstreams:
+                - name: %s.upstream
+                  host_header: %s.example.test:8443
+                  targets:
+                  - target: %s.backend:8080
+                """.formatted(LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL));
     }
 }

@@ -78,12 +78,12 @@ final class EntityExtras {
         return upstream;
     }
 
-    /** A target without a port gets Kong's default {@code :8000}; an IPv6 address is bracketed. */
+    /** A target as Kong's targets DAO stores it: the port {@code :8000} when none is given, IP addresses canonical. */
     static Map<String, Object> defaultTargetPort(Map<String, Object> target) {
         if (target.get("target") instanceof String t) {
             HostNames.Address a = HostNames.parse(t);
             if (a != null && (a.port() == null || a.port() >= 0)) {
-                String host = a.kind() == HostNames.Kind.IPV6 ? "[" + a.host() + "]" : a.host();
+                String host = HostNames.canonicalHost(a);
                 target.put("target", host + ":" + (a.port() == null ? 8000 : a.port()));
             }
         }

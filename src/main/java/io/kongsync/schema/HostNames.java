@@ -57,6 +57,41 @@ final class HostNames {
         return isHostName(host) ? new Address(Kind.NAME, host, port) : null;
     }
 
+    /**
+     * The host as Kong stores a target's (kong/tools/ip.lua): IPv4 without leading zeros, IPv6 fully expanded in
+     * lower case and bracketed, a name as written.
+     */
+    static String canonicalHost(Address a) {
+        return switch (a.kind()) {
+            case NAME -> a.host();
+            case IPV4 -> {
+                StringBuilder out = new StringBuilder();
+                for (String octet : a.host().split("\\.")) {
+                    out.append(out.isEmpty() ? "" : ".").append(Integer.parseInt(octet));
+                }
+                yield out.toString();
+            }
+            case IPV6 -> "[" + expandedIpv6(a.host()) + "]";
+        };
+    }
+
+    private static String expandedIpv6(String ip) {
+        if (ip.contains(".")) {
+            return ip; // an embedded IPv4 address: Kong's normalize_ipv6 refuses it, leave it for Kong to say so
+        }
+        String s = ip.startsWith(":") ? "0" + ip : ip;
+        s = s.endsWith(":") ? s + "0" : s;
+        if (s.contains("::")) {
+            long colons = s.chars().filter(c -> c == ':').count();
+            s = s.replaceFirst("::", ":" + "0:".repeat((int) (8 - colons)));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String group : s.split(":")) {
+            out.append(out.isEmpty() ? "" : ":").append("0".repeat(4 - group.length())).append(group);
+        }
+        return out.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static boolean isIpv4(String s) {
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {

@@ -732,6 +732,20 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void targetAddressesAreStoredInKongsCanonicalForm() {
+        String upstream = unique("up") + ".test";
+        create("/upstreams", json("{\"name\":\"%s\"}", upstream));
+
+        Response v6 = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"[2001:DB8::1]:8080\"}");
+        Response v6NoPort = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"::2\"}");
+        Response v4 = http.post("/upstreams/" + upstream + "/targets", "{\"target\":\"010.000.000.007:81\"}");
+
+        assertThat(v6.at("target").stringValue()).isEqualTo("[2001:0db8:0000:0000:0000:0000:0000:0001]:8080");
+        assertThat(v6NoPort.at("target").stringValue()).isEqualTo("[0000:0000:0000:0000:0000:0000:0000:0002]:8000");
+        assertThat(v4.at("target").stringValue()).isEqualTo("10.0.0.7:81");
+    }
+
+    @Test
     void duplicateTargetIs409() {
         String upstream = unique("up") + ".test";
         create("/upstreams", json("{\"name\":\"%s\"}", upstream));

@@ -71,6 +71,20 @@ class KongAcceptsTest {
 
     @ParameterizedTest(name = "dbless={0}")
     @ValueSource(booleans = {false, true})
+    void targetsWrittenOtherwiseThanKongStoresThemConverge(boolean dbless) throws IOException {
+        validatesSyncsOnceAndConverges(dbless, """
+                _format_version: "3.0"
+                upstreams:
+                - name: pool.internal
+                  targets:
+                  - target: "[2001:DB8::1]:8080"
+                  - target: "::2"
+                  - target: 010.000.000.007:81
+                """);
+    }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
     void aRegexLikePlainPathIsAcceptedAsKongAcceptsIt(boolean dbless) throws IOException {
         validatesSyncsOnceAndConverges(dbless, """
                 _format_version: "3.0"

@@ -1,5 +1,6 @@
 package io.kongsync.schema;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -178,14 +179,45 @@ public final class Typedefs {
         return Integer.parseInt(bits) <= (v4 ? 32 : 128);
     }
 
-    /** The regex engine's complaint, or null when the pattern compiles. */
+    /** PCRE's ways to name a group or refer to one by name; Java knows only {@code (?<name>)} and {@code \k<name>}. */
+    private static final Pattern PCRE_GROUP_NAME = Pattern.compile(
+            "\\(\\?(?:P?<(?![=!])|')([A-Za-z_][A-Za-z0-9_]*)[>']"
+                    + "|\\\\k(?:<([A-Za-z_][A-Za-z0-9_]*)>|'([A-Za-z_][A-Za-z0-9_]*)'|\\{([A-Za-z_][A-Za-z0-9_]*)})"
+                    + "|\\\\g\\{([A-Za-z_][A-Za-z0-9_]*)}"
+                    + "|\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)");
+
+    /**
+     * The regex engine's complaint, or null when the pattern compiles. PCRE's group-name syntax (names with '_',
+     * {@code (?P<name>)}, {@code (?'name')}, {@code \k'name'}, {@code \k{name}}, {@code \g{name}}, {@code (?P=name)})
+     * is turned into Java's first, so a regex Kong takes is not refused for Java's narrower names.
+     */
     static String regexError(String regex) {
         try {
-            Pattern.compile(regex);
+            Pattern.compile(javaGroupNames(regex));
             return null;
         } catch (PatternSyntaxException e) {
             return e.getDescription();
         }
+    }
+
+    private static String javaGroupNames(String regex) {
+        Matcher m = PCRE_GROUP_NAME.matcher(regex);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group(1) != null) {
+                replacement = "(?<" + names.computeIfAbsent(m.group(1), n -> "g" + names.size() + "n") + ">";
+            } else {
+                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+                        : m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : m.group(6);
+                String ref = "\\k<" + names.computeIfAbsent(name, n -> "g" + names.size() + "n") + ">";
+                replacement = m.group(6) != null ? "(?:" + ref + ")" : ref;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static boolean validSurrogatePair(String s, int i) {

@@ -95,6 +95,9 @@ class KongAcceptsTest {
                   - name: user-by-id
                     paths:
                     - /users/\\d+
+                  - name: user-by-named-group
+                    paths:
+                    - ~/accounts/(?<account_id>\\d+)$
                 """);
     }
 

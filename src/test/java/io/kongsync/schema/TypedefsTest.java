@@ -57,6 +57,16 @@ class TypedefsTest {
     }
 
     @Test
+    void regexesAreJudgedAsPcreJudgesThemNotAsJavaDoes() {
+        // PCRE group names may hold '_' and start with it; PCRE also takes Python's (?P<name>) and Perl's (?'name')
+        assertThat(Typedefs.ROUTE_PATH.test("~/users/(?<user_id>\\d+)$")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("~/users/(?<_id>\\d+)/(?P<name>[a-z]+)/(?P=name)$")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("~/(?'part'[a-z]+)/\\k'part'/\\k<part>/\\k{part}")).isNull();
+        assertThat(Typedefs.REGEX.test("^(?<user_id>[0-9]+)$")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("~/users/(?<user_id>\\d+")).startsWith("invalid regex: '/users/(?<user_id>");
+    }
+
+    @Test
     void aRoutePathIsNormalizedAsKongDoesDecodingEveryEscapeButReservedCharacters() {
         assertThat(Typedefs.ROUTE_PATH.test("/a%20b")).isEqualTo("non-normalized path, consider use '/a b' instead");
         assertThat(Typedefs.ROUTE_PATH.test("/caf%C3%A9")).isEqualTo("non-normalized path, consider use '/café' instead");

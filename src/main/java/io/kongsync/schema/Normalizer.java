@@ -23,11 +23,16 @@ public final class Normalizer {
     }
 
     public static Map<String, Object> normalize(RecordSchema schema, Map<String, Object> input) {
+        Map<String, Object> transformed = transformed(schema, input);
+        return record(schema.forInput(transformed).fields(), transformed);
+    }
+
+    private static Map<String, Object> transformed(RecordSchema schema, Map<String, Object> input) {
         Map<String, Object> transformed = input;
         for (var transform : schema.inputTransforms()) {
             transformed = transform.apply(new LinkedHashMap<>(transformed));
         }
-        return record(schema.forInput(transformed).fields(), transformed);
+        return transformed;
     }
 
     /** A record as Kong stored it (its answer): normalized like any other, but Kong's input transforms are not run. */
@@ -42,7 +47,7 @@ public final class Normalizer {
      * value is left out. Unchanged when no transform rewrites it, or when leaving one field out does not help.
      */
     public static Map<String, Object> withoutRewrites(RecordSchema schema, Map<String, Object> stored) {
-        if (schema.inputTransforms().isEmpty()) {
+        if (schema.inputTransforms().isEmpty() || transformed(schema, stored).equals(stored)) {
             return stored;
         }
         Map<String, Object> wanted = normalizeStored(schema, stored);

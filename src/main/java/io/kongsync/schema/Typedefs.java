@@ -64,14 +64,18 @@ public final class Typedefs {
         return HOST_WITH_OPTIONAL_PORT.test(s.replace("*", "wildcard")) == null ? null : "invalid value: " + s;
     };
 
-    /** An SNI that may carry one wildcard label (certificate SNIs, route {@code snis} under the ATC router flavors). */
+    /** An SNI with at most one {@code *}, as its first or last character (certificate SNIs, {@code snis}, routes' snis). */
     public static final Check WILDCARD_SNI = v -> {
         if (!(v instanceof String s)) {
             return null;
         }
-        String wildcard = wildcard(s);
-        if (wildcard != null) {
-            return wildcard;
+        // Kong's validate_wildcard_host: the '*' must be the first or last character, not a whole label
+        int star = s.indexOf('*');
+        if (star > 0 && star != s.length() - 1) {
+            return "wildcard must be leftmost or rightmost character";
+        }
+        if (star >= 0 && star != s.lastIndexOf('*')) {
+            return "only one wildcard must be specified";
         }
         String error = sni(s.replace("*", "wildcard"));
         return error == null ? null : error.startsWith("invalid value") ? "invalid value: " + s : error;

@@ -29,6 +29,16 @@ class TypedefsTest {
     }
 
     @Test
+    void aWildcardSniNeedsItsStarAtAnEndNotAWholeLabelAsKongsValidateWildcardHost() {
+        assertThat(Typedefs.WILDCARD_SNI.test("*example.com")).isNull();
+        assertThat(Typedefs.WILDCARD_SNI.test("example.co*")).isNull();
+        assertThat(Typedefs.WILDCARD_SNI.test("api.*.example.com"))
+                .isEqualTo("wildcard must be leftmost or rightmost character");
+        assertThat(Typedefs.WILDCARD_SNI.test("*.example.*")).isEqualTo("only one wildcard must be specified");
+        assertThat(Typedefs.WILDCARD_SNI.test("*.example.com:443")).isEqualTo("must not have a port");
+    }
+
+    @Test
     void addressesAndNames() {
         assertThat(Typedefs.IP_OR_CIDR.test("::ffff:10.0.0.1")).isNull();
         assertThat(Typedefs.IP_OR_CIDR.test("fe80::/10")).isNull();

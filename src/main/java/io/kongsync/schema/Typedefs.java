@@ -191,17 +191,37 @@ public final class Typedefs {
                     + "|\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     /**
+     * PCRE constructs Java's engine does not know, each replaced by one that compiles the same way: {@code \g}
+     * back-references, recursion and subroutine calls become empty groups, {@code \K} goes, a branch-reset group is
+     * an ordinary one. Only compiling is at stake here, never matching.
+     */
+    private static final Pattern PCRE_ONLY = Pattern.compile(
+            "(?<!\\\\)((?:\\\\\\\\)*)(?:(\\\\g(?:\\{-?\\d+}|-?\\d+))|(\\(\\?(?:R|[+-]?\\d+|&\\w+|P>\\w+)\\))"
+                    + "|(\\\\K)|(\\(\\?\\|))");
+
+    /**
      * The regex engine's complaint, or null when the pattern compiles. PCRE's group-name syntax (names with '_',
      * {@code (?P<name>)}, {@code (?'name')}, {@code \k'name'}, {@code \k{name}}, {@code \g{name}}, {@code (?P=name)})
      * is turned into Java's first, so a regex Kong takes is not refused for Java's narrower names.
      */
     static String regexError(String regex) {
         try {
-            Pattern.compile(javaGroupNames(regex));
+            Pattern.compile(withoutPcreOnlyConstructs(javaGroupNames(regex)));
             return null;
         } catch (PatternSyntaxException e) {
             return e.getDescription();
         }
+    }
+
+    private static String withoutPcreOnlyConstructs(String regex) {
+        Matcher m = PCRE_ONLY.matcher(regex);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = m.group(2) != null || m.group(3) != null ? "(?:)" : m.group(4) != null ? "" : "(?:";
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String javaGroupNames(String regex) {

@@ -73,6 +73,11 @@ class TypedefsTest {
         assertThat(Typedefs.ROUTE_PATH.test("~/users/(?<_id>\\d+)/(?P<name>[a-z]+)/(?P=name)$")).isNull();
         assertThat(Typedefs.ROUTE_PATH.test("~/(?'part'[a-z]+)/\\k'part'/\\k<part>/\\k{part}")).isNull();
         assertThat(Typedefs.REGEX.test("^(?<user_id>[0-9]+)$")).isNull();
+        // PCRE-only constructs Java's engine refuses: relative and \\g back-references, recursion, \\K, branch reset
+        assertThat(Typedefs.REGEX.test("^([a-z])-\\g{-1}-\\g1-\\g{1}$")).isNull();
+        assertThat(Typedefs.REGEX.test("^\\((?:[^()]|(?R))*\\)$")).isNull();
+        assertThat(Typedefs.REGEX.test("^(?<p>a(?&p)?b)(?1)(?P>p)$")).isNull();
+        assertThat(Typedefs.REGEX.test("^/api/\\K(?|v(1)|w(2))$")).isNull();
         assertThat(Typedefs.ROUTE_PATH.test("~/users/(?<user_id>\\d+")).startsWith("invalid regex: '/users/(?<user_id>");
     }
 

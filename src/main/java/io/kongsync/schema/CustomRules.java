@@ -82,7 +82,7 @@ final class CustomRules {
                 && ACME_RESERVED_NAMESPACES.stream().anyMatch(s::startsWith)
                 ? "namespace can't be prefixed with reserved word: " + s : null);
         BY_FUNCTION.put("validate_name", CustomRules::upstreamName);
-        BY_FUNCTION.put("validate_target", v -> v instanceof String s && HostNames.parse(s) == null
+        BY_FUNCTION.put("validate_target", v -> v instanceof String s && !validTarget(s)
                 ? "Invalid target ('" + s + "'); not a valid hostname or ip address" : null);
         BY_FUNCTION.put("validate_flows", v -> v instanceof Map<?, ?> c && !(isTrue(c.get("enable_authorization_code"))
                 || isTrue(c.get("enable_implicit_grant")) || isTrue(c.get("enable_client_credentials"))
@@ -187,6 +187,12 @@ final class CustomRules {
             }
         }
         return null;
+    }
+
+    /** Kong's normalize_ip: a host name or IP address, with a port no greater than 65535 when one is given. */
+    private static boolean validTarget(String target) {
+        HostNames.Address a = HostNames.parse(target);
+        return a != null && (a.port() == null || a.port() >= 0);
     }
 
     private static String upstreamName(Object v) {

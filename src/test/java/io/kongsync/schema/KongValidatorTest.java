@@ -273,6 +273,9 @@ class KongValidatorTest {
                 error("@entity", "all or none of these fields must be set: 'cert_alt', 'key_alt'"));
         assertThat(entity(EntityKind.TARGET, Map.of("upstream", "up", "target", "bad host!"))).containsExactly(
                 error("target", "Invalid target ('bad host!'); not a valid hostname or ip address"));
+        // Kong's normalize_ip refuses a port over 65535
+        assertThat(entity(EntityKind.TARGET, Map.of("upstream", "up", "target", "api.internal:70000"))).containsExactly(
+                error("target", "Invalid target ('api.internal:70000'); not a valid hostname or ip address"));
     }
     @Test
     void nullIsJudgedAsKongJudgesItAgainstEqAndNe() {

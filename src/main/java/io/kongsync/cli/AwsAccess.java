@@ -7,9 +7,11 @@ import io.kongsync.aws.UpstreamCheck;
 import io.kongsync.file.ReadOptions;
 import io.kongsync.kong.KongNode;
 import io.kongsync.model.State;
+import io.kongsync.state.StateLoader;
 import io.kongsync.validate.Diagnostic;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,8 +35,14 @@ final class AwsAccess implements AutoCloseable {
         return ReadOptions.defaults().withTemplateFunctions(List.of(ssm));
     }
 
-    /** Cloud Map warnings for the files' upstreams; none when no namespace is given. */
-    List<Diagnostic> upstreamWarnings(State desired) {
+    /** The files' own warnings, then Cloud Map's for their upstreams (none when no namespace is given). */
+    List<Diagnostic> warnings(StateLoader.Loaded desired) {
+        List<Diagnostic> warnings = new ArrayList<>(desired.warnings());
+        warnings.addAll(upstreamWarnings(desired.state()));
+        return warnings;
+    }
+
+    private List<Diagnostic> upstreamWarnings(State desired) {
         if (!options.checksUpstreams()) {
             return List.of();
         }

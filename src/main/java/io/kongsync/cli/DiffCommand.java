@@ -39,7 +39,7 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--strict", description = "Treat warnings (upstreams Cloud Map cannot serve) as errors: exit 1.")
+    @Option(names = "--strict", description = "Treat warnings (paths that look like regexes without '~', routes with the same matching criteria, upstreams Cloud Map cannot serve) as errors: exit 1.")
     boolean strict;
 
     @Option(names = "--current", paramLabel = "FILE",
@@ -78,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
             if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
                 return ExitCodes.ERROR;
             }
-            List<Diagnostic> warnings = access.upstreamWarnings(desired.state());
+            List<Diagnostic> warnings = access.warnings(desired);
             Plan plan = plan(desired, base, access, options);
             if (plan == null) {
                 return ExitCodes.ERROR;

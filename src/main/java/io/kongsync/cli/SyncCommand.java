@@ -47,7 +47,7 @@ final class SyncCommand implements Callable<Integer> {
     double massDeletePercent;
 
     @Option(names = "--strict",
-            description = "Treat warnings (upstreams Cloud Map cannot serve) as errors: apply nothing.")
+            description = "Treat warnings (paths that look like regexes without '~', routes with the same matching criteria, upstreams Cloud Map cannot serve) as errors: apply nothing.")
     boolean strict;
 
     @Mixin
@@ -66,7 +66,7 @@ final class SyncCommand implements Callable<Integer> {
             if (Diagnostics.print(desired.diagnostics(), spec.commandLine().getErr())) {
                 return ExitCodes.ERROR;
             }
-            List<Diagnostic> warnings = access.upstreamWarnings(desired.state());
+            List<Diagnostic> warnings = access.warnings(desired);
             if (strict && !warnings.isEmpty()) {
                 Diagnostics.printWarnings(warnings, spec.commandLine().getErr());
                 Diagnostics.strictStop(strict, warnings, spec.commandLine().getErr(), "nothing was applied.");

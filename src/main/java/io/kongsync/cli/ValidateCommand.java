@@ -22,7 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--strict", description = "Treat warnings (upstreams Cloud Map cannot serve) as errors.")
+    @Option(names = "--strict", description = "Treat warnings (paths that look like regexes without '~', routes with the same matching criteria, upstreams Cloud Map cannot serve) as errors.")
     boolean strict;
 
     @Spec
@@ -37,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (Diagnostics.print(loaded.diagnostics(), spec.commandLine().getErr())) {
                 return ExitCodes.ERROR;
             }
-            List<Diagnostic> warnings = access.upstreamWarnings(loaded.state());
+            List<Diagnostic> warnings = access.warnings(loaded);
             Diagnostics.printWarnings(warnings, spec.commandLine().getErr());
             if (Diagnostics.strictStop(strict, warnings, spec.commandLine().getErr(), "the files are not valid.")) {
                 return ExitCodes.ERROR;

@@ -20,6 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -191,7 +192,9 @@ public final class SyncRunner {
                         + " in the files" + at(snapshot) + "; nothing was applied",
                         loaded.diagnostics().stream().map(Diagnostic::format).toList(), snapshot.commit());
             }
-            return new Desired(snapshot, loaded, upstreamCheck.apply(loaded.state()));
+            List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
+            warnings.addAll(upstreamCheck.apply(loaded.state()));
+            return new Desired(snapshot, loaded, warnings);
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -10,6 +10,7 @@ import io.kongsync.model.State;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.validate.SchemaCheck;
 import io.kongsync.validate.SemanticValidator;
+import io.kongsync.validate.Warnings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,12 +61,19 @@ public final class StateLoader {
      * @param diagnostics already masked with {@code masking}
      * @param masking     the run's secrets: the values the templates resolved and the state's secret values. Every
      *                    later message about this state must go through it.
+     * @param warnings    what Kong accepts but was probably not meant ({@link Warnings}), masked like the problems
      */
     public record Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files,
-                         MaskingPolicy masking) {
+                         MaskingPolicy masking, List<Diagnostic> warnings) {
 
         public Loaded {
             Objects.requireNonNull(masking, "masking");
+            warnings = List.copyOf(warnings);
+        }
+
+        public Loaded(State state, List<Diagnostic> diagnostics, Set<String> selectTags, int files,
+                      MaskingPolicy masking) {
+            this(state, diagnostics, selectTags, files, masking, List.of());
         }
 
         /** A state with no secrets of its own beyond what {@link MaskingPolicy#of(State)} finds in it. */
@@ -113,7 +121,7 @@ public final class StateLoader {
         problems.addAll(built.diagnostics());
         problems.addAll(SemanticValidator.validate(flat.entities(), built.state(), built.sources(),
                 options.customPlugins()));
-        return loaded(read, built.state(), problems, flat.selectTags());
+        return loaded(read, built.state(), problems, flat.selectTags(), Warnings.of(built.state(), built.sources()));
     }
 
     /**
@@ -128,13 +136,17 @@ public final class StateLoader {
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         problems.addAll(flat.diagnostics());
         problems.addAll(built.diagnostics());
-        return loaded(read, built.state(), problems, flat.selectTags());
+        return loaded(read, built.state(), problems, flat.selectTags(), List.of());
     }
 
     /** Every problem leaves masked: checks after the reader quote the substituted values they find wrong. */
-    private static Loaded loaded(ReadResult read, State state, List<Diagnostic> problems, Set<String> selectTags) {
+    private static Loaded loaded(ReadResult read, State state, List<Diagnostic> problems, Set<String> selectTags,
+                                 List<Diagnostic> warnings) {
         MaskingPolicy masking = read.masking().and(MaskingPolicy.of(state));
-        return new Loaded(state, distinctSorted(masking.maskAll(problems)), selectTags, read.files().size(), masking);
+        List<Diagnostic> maskedWarnings = new ArrayList<>(masking.maskAll(warnings));
+        maskedWarnings.sort(null);
+        return new Loaded(state, distinctSorted(masking.maskAll(problems)), selectTags, read.files().size(), masking,
+                maskedWarnings);
     }
 
     /** One problem per place: the schema check and Kong's rules often see the same mistake; the first word stands. */

@@ -23,8 +23,7 @@ import java.util.Set;
 
 /**
  * The checks that need more than one field or more than one entity: Kong's own rules for each entity (via the
- * schema catalogue), references that must resolve, plugin names Kong 3.9 knows, and routes that would match the same
- * traffic. Reports everything it finds; never stops at the first problem.
+ * schema catalogue), references that must resolve, and plugin names Kong 3.9 knows. Reports everything it finds; never stops at the first problem.
  */
 public final class SemanticValidator {
 
@@ -58,7 +57,6 @@ public final class SemanticValidator {
         for (Entity entity : state.entities().values()) {
             v.references(entity, caCertificateIds);
         }
-        v.identicalRoutes();
         v.sharedUniqueValues();
         return v.diagnostics;
     }
@@ -116,30 +114,6 @@ public final class SemanticValidator {
         }
     }
 
-    private static final List<String> MATCHERS =
-            List.of("protocols", "methods", "hosts", "paths", "headers", "snis", "sources", "destinations");
-
-    private void identicalRoutes() {
-        Map<List<Object>, Entity> seen = new HashMap<>();
-        for (Entity route : state.ofKind(EntityKind.ROUTE)) {
-            List<Object> criteria = new ArrayList<>(MATCHERS.size());
-            for (String m : MATCHERS) {
-                Object value = route.field(m);
-                if (value instanceof List<?> list) {
-                    List<Object> sorted = new ArrayList<>(list);
-                    sorted.sort(io.kongsync.model.Values.ORDER);
-                    value = sorted;
-                }
-                criteria.add(value);
-            }
-            Entity first = seen.putIfAbsent(criteria, route);
-            if (first != null) {
-                diagnostics.add(new Diagnostic(sources.get(route.key()).origin(), "route '" + route.key().name()
-                        + "' has the same matching criteria as route '" + first.key().name() + "' ("
-                        + first.origin().position() + "); Kong could not tell their traffic apart"));
-            }
-        }
-    }
     /**
      * Kong keeps some fields unique across all entities of a kind (an hmac-auth username, a key-auth key), while
      * kongsync identifies credentials within their consumer: two consumers declaring the same value would fail in

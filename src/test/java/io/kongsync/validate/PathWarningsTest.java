@@ -34,8 +34,8 @@ class PathWarningsTest {
         StateLoader.Loaded loaded = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults());
 
         assertThat(loaded.diagnostics()).isEmpty();
-        assertThat(PathWarnings.of(loaded.state())).extracting(Diagnostic::format).containsExactly(
-                file + ":6:5: services[0].routes[0].paths[0]: '/users/\\d+' looks like a regex but has no '~':"
+        assertThat(loaded.warnings()).extracting(Diagnostic::format).containsExactly(
+                file + ":8:7: services[0].routes[0].paths[0]: '/users/\\d+' looks like a regex but has no '~':"
                         + " Kong 3 matches it as a plain prefix; write '~/users/\\d+' if a regex is meant");
     }
 }

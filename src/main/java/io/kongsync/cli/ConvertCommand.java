@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert decK files from _format_version 1.1 (Kong 2.x; also files without one) to 3.0, as "
+        description = "Convert decK files from _format_version 1.1 or 2.1 (Kong 2.x; also files without one) to 3.0, as "
                 + "'deck file convert --from kong-gateway-2.x --to kong-gateway-3.x' does: regex paths gain '~', "
                 + "the version becomes \"3.0\", a rate-limiting-advanced plugin without a namespace gets one. Only "
                 + "those values change; comments and layout stay. Prints what changed and why. Touches no gateway.")
@@ -44,7 +44,8 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> sources = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "VERSION", defaultValue = FormatConverter.FROM,
-            description = "The files' format: 1.1 (decK's kong-gateway-2.x). Default: ${DEFAULT-VALUE}")
+            description = "The files' format: 1.1 (decK's kong-gateway-2.x: files with 1.1, 2.1 or no "
+                    + "_format_version). Default: ${DEFAULT-VALUE}")
     String from;
 
     @Option(names = "--to", paramLabel = "VERSION", defaultValue = FormatConverter.TO,

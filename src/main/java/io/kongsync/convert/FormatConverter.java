@@ -33,6 +33,8 @@ public final class FormatConverter {
 
     static final String FORMAT_VERSION_KEY = "_format_version";
     public static final String FROM = "1.1";
+    /** Kong 2.x's declarative format versions: decK's 2.x-to-3.x conversion takes either. */
+    private static final Set<String> KONG_2X_VERSIONS = Set.of(FROM, "2.1");
     public static final String TO = "3.0";
     static final String RATE_LIMITING_ADVANCED = "rate-limiting-advanced";
 
@@ -110,14 +112,14 @@ public final class FormatConverter {
             notes.add(new Diagnostic(origin(value, FORMAT_VERSION_KEY), "already \"" + TO + "\": left as it is"));
             return Optional.of(Outcome.ALREADY_CURRENT);
         }
-        if (!FROM.equals(version)) {
+        if (!KONG_2X_VERSIONS.contains(version)) {
             problem(value, FORMAT_VERSION_KEY, (version == null ? "not a version" : "\"" + version + "\"")
                     + ": --from " + FROM + " converts files with " + FORMAT_VERSION_KEY + ": \"" + FROM
-                    + "\" or without one");
+                    + "\" or \"2.1\" (Kong 2.x) or without one");
             return Optional.of(Outcome.INVALID);
         }
         edits.add(Edit.replace(document.text(), value, "\"" + TO + "\""));
-        changes.add(new Diagnostic(origin(value, FORMAT_VERSION_KEY), "\"" + FROM + "\" -> \"" + TO + "\""));
+        changes.add(new Diagnostic(origin(value, FORMAT_VERSION_KEY), "\"" + version + "\" -> \"" + TO + "\""));
         return Optional.empty();
     }
 

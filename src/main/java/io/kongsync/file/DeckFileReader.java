@@ -187,8 +187,10 @@ public final class DeckFileReader {
         return !secret && isOneDotX(version);
     }
 
+    /** Kong 2.x's declarative format versions, both converted by decK's 2.x-to-3.x conversion. */
     private static boolean isOneDotX(Object version) {
-        return "1.1".equals(version) || version instanceof Double d && d == 1.1;
+        return "1.1".equals(version) || "2.1".equals(version)
+                || version instanceof Double d && (d == 1.1 || d == 2.1);
     }
 
     /** No silent conversion: the file is refused, and the way to convert it named. */

@@ -95,6 +95,16 @@ class FormatConverterTest {
     }
 
     @Test
+    void kong2xDeclarativeVersionTwoDotOneIsConvertedAsDeckDoes() throws IOException {
+        FormatConverter.Conversion conversion = convert("kong21.yaml",
+                "_format_version: \"2.1\"\nroutes:\n- name: r\n  paths: [/a/\\d+]\n");
+
+        assertThat(conversion.problems()).isEmpty();
+        assertThat(conversion.text()).isEqualTo("_format_version: \"3.0\"\nroutes:\n- name: r\n  paths: [~/a/\\d+]\n");
+        assertThat(conversion.changes()).extracting(Diagnostic::message).contains("\"2.1\" -> \"3.0\"");
+    }
+
+    @Test
     void aJsonFileKeepsItsLayout() throws IOException {
         FormatConverter.Conversion json = convert("kong.json", """
                 {"_format_version": "1.1", "services": [{"name": "s", "host": "h",
@@ -201,7 +211,7 @@ class FormatConverterTest {
         assertThat(wrongVersion.outcome()).isEqualTo(FormatConverter.Outcome.INVALID);
         assertThat(wrongVersion.problems()).extracting(Diagnostic::format).containsExactly(dir.resolve("v.yaml")
                 + ":1:18: _format_version: \"0.9\": --from 1.1 converts files with _format_version: \"1.1\" or "
-                + "without one");
+                + "\"2.1\" (Kong 2.x) or without one");
         assertThat(notAList.outcome()).isEqualTo(FormatConverter.Outcome.INVALID);
         assertThat(notAList.text()).contains("\"1.1\"");
         assertThat(notAList.problems()).extracting(Diagnostic::format).containsExactly(dir.resolve("p.yaml")

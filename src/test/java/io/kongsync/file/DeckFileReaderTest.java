@@ -145,6 +145,7 @@ class DeckFileReaderTest {
     void requiresFormatVersionThreeDotZero(@TempDir Path dir) throws IOException {
         Path missing = Files.writeString(dir.resolve("missing.yaml"), "services: []\n");
         Path unquoted = Files.writeString(dir.resolve("unquoted.yaml"), "_format_version: 3.0\n");
+        Path kong21 = Files.writeString(dir.resolve("kong21.yaml"), "_format_version: \"2.1\"\n");
         ReadResult old = read("old-format.yaml");
         ReadResult others = reader.read(List.of(missing, unquoted), options);
 
@@ -154,6 +155,9 @@ class DeckFileReaderTest {
         assertThat(messages(others)).singleElement().asString().isEqualTo(missing + ":1:1: _format_version is "
                 + "missing, which decK reads as \"1.1\" (Kong 2.x); kongsync reads \"3.0\": convert it with 'kongsync "
                 + "convert -s " + missing + " --from 1.1 --to 3.0' (regex paths gain '~')");
+        assertThat(messages(reader.read(List.of(kong21), options))).singleElement().asString().isEqualTo(kong21
+                + ":1:1: _format_version: unsupported _format_version \"2.1\": kongsync reads only \"3.0\"; convert it "
+                + "with 'kongsync convert -s " + kong21 + " --from 1.1 --to 3.0' (regex paths gain '~')");
         assertThat(old.files()).as("a 1.x file is to convert, not to check further").isEmpty();
         assertThat(others.files()).singleElement().satisfies(unquotedFile ->
                 assertThat(unquotedFile.content().get("_format_version")).isEqualTo("3.0"));

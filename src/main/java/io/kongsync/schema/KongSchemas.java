@@ -131,8 +131,20 @@ public final class KongSchemas {
         List<Field> fields = new ArrayList<>(reader.topLevelFields(doc.get("fields")));
         EntityExtras.adjust("routes", fields);
         List<EntityCheck> checks = reader.entityChecks(doc.get("entity_checks"), doc.get("fields"), "entity_checks");
+        if (flavor != RouterFlavor.EXPRESSIONS) {
+            // there the expressions fields are unknown, and Kong skips checks over a field in error
+            checks = checks.stream().map(KongSchemas::withoutExpressionsFields).toList();
+        }
         String subschemas = document(variant + "routes-subschemas/http") != null ? variant : "";
         return new RecordSchema(fields, checks, List.of(), Map.of(), "protocols", routeSubschemas(subschemas), null);
+    }
+
+    private static EntityCheck withoutExpressionsFields(EntityCheck check) {
+        return record -> {
+            Map<String, Object> known = new LinkedHashMap<>(record);
+            RouterFlavor.EXPRESSIONS_ONLY_FIELDS.forEach(known::remove);
+            return check.test(known);
+        };
     }
 
     /** The expressions flavor's own route fields, without {@code priority}'s default (see {@link #routes}). */

@@ -71,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
         aws.check(spec, kong.isSet());
         checkOneCurrentState();
         ReportFormat reportFormat = report.format();
-        StateLoader.Options options = source.loaderOptions();
+        StateLoader.Options options = current != null || baseRef != null ? source.offlineLoaderOptions()
+                : source.loaderOptions();
         try (AwsAccess access = new AwsAccess(aws);
              RevisionFiles base = baseRef == null ? null : RevisionFiles.read(source.sources(), baseRef)) {
             StateLoader.Loaded desired = StateLoader.loadDesired(source.sources(), options, access.readOptions());

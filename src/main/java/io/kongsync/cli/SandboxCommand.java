@@ -2,6 +2,7 @@ package io.kongsync.cli;
 
 import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
+import io.kongsync.schema.RouterFlavor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,12 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "0", description = "Delay every answer by this many milliseconds.")
     long latencyMs;
 
+    @Option(names = "--router-flavor", paramLabel = "FLAVOR", defaultValue = "traditional_compatible",
+            converter = RouterFlavorOption.class,
+            description = "The router_flavor to act as (reported in GET /, routes checked with its schema): "
+                    + "traditional, traditional_compatible or expressions. Default: ${DEFAULT-VALUE}.")
+    RouterFlavor routerFlavor;
+
     @Option(names = "--quiet", description = "Do not log each request (benchmarks).")
     boolean quiet;
 
@@ -39,11 +46,12 @@ public final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         quietNetworkLogs();
         SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port).withDbless(dbless)
-                .withLatency(Duration.ofMillis(latencyMs));
+                .withLatency(Duration.ofMillis(latencyMs)).withRouterFlavor(routerFlavor);
         Sandbox sandbox = Sandbox.start(options, !quiet);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "kongsync-sandbox-shutdown"));
         spec.commandLine().getOut().println("kongsync sandbox (an in-memory stand-in for the Kong 3.9 Admin API, not a gateway) listening on "
-                + sandbox.url() + ", " + (dbless ? "DB-less mode" : "database mode"));
+                + sandbox.url() + ", " + (dbless ? "DB-less mode" : "database mode") + ", router_flavor "
+                + routerFlavor.kongName());
         spec.commandLine().getOut().flush();
         sandbox.awaitTermination();
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.kongsync.cli;
 
+import io.kongsync.schema.RouterFlavor;
 import io.kongsync.state.StateLoader;
 import picocli.CommandLine.Option;
 
@@ -29,11 +30,22 @@ final class SourceOptions {
                     + "which sync applies by deleting everything kongsync manages (within the mass-delete guard).")
     boolean allowEmpty;
 
+    @Option(names = "--router-flavor", paramLabel = "FLAVOR", converter = RouterFlavorOption.class,
+            description = RouterFlavorOption.DESCRIPTION + " Without Kong: default traditional_compatible (Kong's "
+                    + "default); against Kong: what it reports in GET /.")
+    RouterFlavor routerFlavor;
+
     List<Path> sources() {
         return sources.isEmpty() ? List.of(Path.of("routes")) : sources;
     }
 
+    /** For files planned against a Kong: without --router-flavor, the Kong's own flavor decides. */
     StateLoader.Options loaderOptions() {
-        return new StateLoader.Options(new LinkedHashSet<>(customPlugins), ownershipTag, allowEmpty);
+        return new StateLoader.Options(new LinkedHashSet<>(customPlugins), ownershipTag, allowEmpty, routerFlavor);
+    }
+
+    /** For files checked without a Kong: without --router-flavor, Kong's default flavor. */
+    StateLoader.Options offlineLoaderOptions() {
+        return loaderOptions().withRouterFlavor(routerFlavor != null ? routerFlavor : RouterFlavor.DEFAULT);
     }
 }

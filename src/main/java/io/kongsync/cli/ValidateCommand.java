@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         aws.check(spec, false);
         try (AwsAccess access = new AwsAccess(aws)) {
-            StateLoader.Loaded loaded = StateLoader.loadDesired(source.sources(), source.loaderOptions(),
+            StateLoader.Loaded loaded = StateLoader.loadDesired(source.sources(), source.offlineLoaderOptions(),
                     access.readOptions());
             if (Diagnostics.print(loaded.diagnostics(), spec.commandLine().getErr())) {
                 return ExitCodes.ERROR;

@@ -16,7 +16,7 @@ final class AdminApi {
     private final SandboxOptions options;
     private final SandboxState state;
     private final EntityEndpoints entities;
-    private final SchemaEndpoints schemas = new SchemaEndpoints();
+    private final SchemaEndpoints schemas;
     private final DeclarativeConfig config;
     private final String nodeId = UUID.randomUUID().toString();
     private final UpstreamEndpoints upstreams;
@@ -25,8 +25,9 @@ final class AdminApi {
         this.options = options;
         this.state = new SandboxState(options.clock());
         this.upstreams = new UpstreamEndpoints(state, nodeId);
-        this.entities = new EntityEndpoints(state, options.dbless());
-        this.config = new DeclarativeConfig(state);
+        this.entities = new EntityEndpoints(state, options.dbless(), options.routerFlavor());
+        this.config = new DeclarativeConfig(state, options.routerFlavor());
+        this.schemas = new SchemaEndpoints(options.routerFlavor());
     }
 
     Response handle(String method, String uri, String contentType, byte[] body) {
@@ -152,7 +153,7 @@ final class AdminApi {
         Map<String, Object> configuration = new LinkedHashMap<>();
         configuration.put("database", options.dbless() ? "off" : "postgres");
         configuration.put("role", "traditional");
-        configuration.put("router_flavor", "traditional_compatible");
+        configuration.put("router_flavor", options.routerFlavor().kongName());
         configuration.put("admin_listen", List.of(options.host() + ":" + options.port()));
         List<String> loaded = new ArrayList<>();
         PluginCatalog.names().forEach(loaded::add);

@@ -30,10 +30,11 @@ final class DeclarativeConfig {
     private static final Set<String> IGNORED = Set.of("workspaces");
 
     private final SandboxState state;
-    private final Entities entities = new Entities();
+    private final Entities entities;
 
-    DeclarativeConfig(SandboxState state) {
+    DeclarativeConfig(SandboxState state, io.kongsync.schema.RouterFlavor routerFlavor) {
         this.state = state;
+        this.entities = new Entities(routerFlavor);
     }
 
     Response handle(Request req) {

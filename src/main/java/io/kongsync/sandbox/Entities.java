@@ -8,6 +8,8 @@ import io.kongsync.schema.KongValidator;
 import io.kongsync.schema.Normalizer;
 import io.kongsync.schema.PluginSchema;
 import io.kongsync.schema.RecordSchema;
+import io.kongsync.schema.RouterFlavor;
+import io.kongsync.schema.Schemas;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,16 @@ final class Entities {
 
     private static final Set<String> META = Set.of("id", "created_at", "updated_at");
     private final KongValidator validator = new KongValidator();
+    private final RouterFlavor routerFlavor;
+
+    Entities(RouterFlavor routerFlavor) {
+        this.routerFlavor = routerFlavor;
+    }
+
+    /** The schema Kong validates a write with: routes depend on the node's router flavor. */
+    private RecordSchema schemaOf(EntityType type) {
+        return type.name().equals("routes") ? Schemas.routes(routerFlavor) : type.schema();
+    }
 
     /**
      * Validates and completes a write. {@code id} is the row's id when the caller knows it (URL, existing row);
@@ -73,7 +85,7 @@ final class Entities {
         }
 
         PluginSchema plugin = null;
-        RecordSchema schema = type.schema();
+        RecordSchema schema = schemaOf(type);
         if (type.isPlugin()) {
             Object name = input.get("name");
             if (name == null) {

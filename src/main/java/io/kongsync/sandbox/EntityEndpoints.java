@@ -15,12 +15,13 @@ import java.util.Map;
 final class EntityEndpoints {
 
     private final SandboxState state;
-    private final Entities entities = new Entities();
+    private final Entities entities;
     private final boolean dbless;
 
-    EntityEndpoints(SandboxState state, boolean dbless) {
+    EntityEndpoints(SandboxState state, boolean dbless, io.kongsync.schema.RouterFlavor routerFlavor) {
         this.state = state;
         this.dbless = dbless;
+        this.entities = new Entities(routerFlavor);
     }
 
     Response handle(EntityType type, Request req) {

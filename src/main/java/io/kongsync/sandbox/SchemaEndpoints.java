@@ -6,6 +6,9 @@ import io.kongsync.schema.FieldType;
 import io.kongsync.schema.KongSchemas;
 import io.kongsync.schema.KongValidator;
 import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.RecordSchema;
+import io.kongsync.schema.RouterFlavor;
+import io.kongsync.schema.Schemas;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +19,11 @@ import java.util.Map;
 final class SchemaEndpoints {
 
     private final KongValidator validator = new KongValidator();
+    private final RouterFlavor routerFlavor;
+
+    SchemaEndpoints(RouterFlavor routerFlavor) {
+        this.routerFlavor = routerFlavor;
+    }
 
     Response handle(Request req) {
         int depth = req.depth();
@@ -47,8 +55,10 @@ final class SchemaEndpoints {
     }
 
     /** Kong 3.9.1's own answer, from the schema data kongsync ships. */
-    private static Response kongDocument(String folder, String name, String notFound) {
-        Map<String, Object> doc = name.matches("[a-z0-9_-]+") ? KongSchemas.document(folder + name) : null;
+    private Response kongDocument(String folder, String name, String notFound) {
+        Map<String, Object> doc = folder.equals("entities/") && name.equals("routes")
+                ? KongSchemas.routesDocument(routerFlavor)
+                : name.matches("[a-z0-9_-]+") ? KongSchemas.document(folder + name) : null;
         if (doc == null) {
             throw ApiError.message(404, notFound.replace("%s", name));
         }
@@ -83,7 +93,8 @@ final class SchemaEndpoints {
     }
 
     private Response validateEntity(EntityType type, Map<String, Object> body) {
-        return result(validator.validate(type.schema(), withoutMeta(body)));
+        RecordSchema schema = type.name().equals("routes") ? Schemas.routes(routerFlavor) : type.schema();
+        return result(validator.validate(schema, withoutMeta(body)));
     }
 
     private static Map<String, Object> withoutMeta(Map<String, Object> body) {

@@ -34,8 +34,6 @@ final class CustomRules {
     /** Entity checks that depend on the node's settings or only log; Kong's position in the file, the reason. */
     static final Map<String, String> NOT_CARRIED_AT = Map.of(
             "routes entity_checks[2]", "only logs a deprecation warning for path_handling v1",
-            "routes entity_checks[3]", "the traditional_compatible router has no expression or priority fields; "
-                    + "compiling the other fields for the ATC router is approximated by the path and regex checks",
             "plugins/acme entity_checks[4]", "depends on the node's role and database mode",
             "plugins/acme config.storage_config.shm.shm_name", "needs the node's nginx shared dictionaries",
             "plugins/proxy-cache entity_checks[1]", "needs the node's nginx shared dictionaries");
@@ -107,6 +105,7 @@ final class CustomRules {
         BY_PLACE.put("jwt_secrets entity_checks[1].conditional.then_match", CertificateChecks.jwtKey());
         BY_PLACE.put("keys pem", KeyChecks::pem);
         ENTITY_CHECKS.put("keys entity_checks[3]", KeyChecks::jwk);
+        ENTITY_CHECKS.put("routes entity_checks[3]", ExpressionRoutes::check);
         ENTITY_CHECKS.put("certificates entity_checks[2]",
                 CertificateChecks.keyMatches("cert", "key", CertificateChecks.KEY_MISMATCH));
         ENTITY_CHECKS.put("certificates entity_checks[3]",

@@ -26,6 +26,7 @@ public final class KongSchemas {
     private static final Map<String, Map<String, Object>> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, RecordSchema> ENTITIES = new ConcurrentHashMap<>();
     private static final Map<String, PluginSchema> PLUGINS = new ConcurrentHashMap<>();
+    private static final Map<RouterFlavor, RecordSchema> ROUTES = new ConcurrentHashMap<>();
 
     /** Which function Kong runs where: schema name, then path, then function name. */
     private static final class Functions {
@@ -65,6 +66,21 @@ public final class KongSchemas {
         return ENTITIES.computeIfAbsent(name, KongSchemas::readEntity);
     }
 
+    /**
+     * The routes schema exactly as a Kong node with this {@code router_flavor} validates routes. {@link #entity}
+     * {@code ("routes")} is the one kongsync keeps its model in: the default flavor's, plus the expressions flavor's
+     * {@code expression} and {@code priority} fields with no default, so a route keeps them when written and
+     * nothing is added to one that does not.
+     */
+    public static RecordSchema routes(RouterFlavor flavor) {
+        return ROUTES.computeIfAbsent(flavor, KongSchemas::readRoutes);
+    }
+
+    /** {@code GET /schemas/routes} of a node with this {@code router_flavor}. */
+    public static Map<String, Object> routesDocument(RouterFlavor flavor) {
+        return document(routesVariant(flavor) + "entities/routes");
+    }
+
     /** A bundled plugin's schema, or null for a name Kong does not bundle. */
     public static PluginSchema plugin(String name) {
         if (document("plugins/" + name) == null) {
@@ -89,7 +105,8 @@ public final class KongSchemas {
         List<EntityCheck> checks = reader.entityChecks(doc.get("entity_checks"), doc.get("fields"), "entity_checks");
         List<UnaryOperator<Map<String, Object>>> transforms = EntityExtras.inputTransforms(name);
         if (name.equals("routes")) {
-            return new RecordSchema(fields, checks, transforms, Map.of(), "protocols", routeSubschemas(), null);
+            fields.addAll(expressionsOnlyFields(reader));
+            return new RecordSchema(fields, checks, transforms, Map.of(), "protocols", routeSubschemas(""), null);
         }
         if (name.equals("vaults")) {
             return new RecordSchema(fields, checks, transforms, Map.of(), "name", vaultSubschemas(),
@@ -98,16 +115,62 @@ public final class KongSchemas {
         return new RecordSchema(fields, checks, transforms, Map.of());
     }
 
-    private static Map<String, RecordSchema.Subschema> routeSubschemas() {
+    /** Where a flavor's routes documents are: only those that differ from the default flavor's are kept. */
+    private static String routesVariant(RouterFlavor flavor) {
+        return switch (flavor) {
+            case TRADITIONAL_COMPATIBLE -> "";
+            case TRADITIONAL -> "router-traditional/";
+            case EXPRESSIONS -> "router-expressions/";
+        };
+    }
+
+    private static RecordSchema readRoutes(RouterFlavor flavor) {
+        String variant = routesVariant(flavor);
+        Map<String, Object> doc = document(variant + "entities/routes");
+        KongSchemaReader reader = reader("routes");
+        List<Field> fields = new ArrayList<>(reader.topLevelFields(doc.get("fields")));
+        EntityExtras.adjust("routes", fields);
+        List<EntityCheck> checks = reader.entityChecks(doc.get("entity_checks"), doc.get("fields"), "entity_checks");
+        if (flavor != RouterFlavor.EXPRESSIONS) {
+            // there the expressions fields are unknown, and Kong skips checks over a field in error
+            checks = checks.stream().map(KongSchemas::withoutExpressionsFields).toList();
+        }
+        String subschemas = document(variant + "routes-subschemas/http") != null ? variant : "";
+        return new RecordSchema(fields, checks, List.of(), Map.of(), "protocols", routeSubschemas(subschemas), null);
+    }
+
+    private static EntityCheck withoutExpressionsFields(EntityCheck check) {
+        return record -> {
+            Map<String, Object> known = new LinkedHashMap<>(record);
+            RouterFlavor.EXPRESSIONS_ONLY_FIELDS.forEach(known::remove);
+            return check.test(known);
+        };
+    }
+
+    /** The expressions flavor's own route fields, without {@code priority}'s default (see {@link #routes}). */
+    private static List<Field> expressionsOnlyFields(KongSchemaReader reader) {
+        Map<String, Map<String, Object>> expressions =
+                KongSchemaReader.named(document(routesVariant(RouterFlavor.EXPRESSIONS) + "entities/routes").get("fields"));
+        List<Field> out = new ArrayList<>();
+        for (String name : RouterFlavor.EXPRESSIONS_ONLY_FIELDS) {
+            Map<String, Object> definition = new LinkedHashMap<>(expressions.get(name));
+            definition.remove("default");
+            definition.remove("required");
+            out.add(reader.field(name, definition, name));
+        }
+        return out;
+    }
+
+    private static Map<String, RecordSchema.Subschema> routeSubschemas(String variant) {
         Map<String, RecordSchema.Subschema> out = new LinkedHashMap<>();
         for (String protocol : List.of("http", "https", "tcp", "tls", "tls_passthrough", "udp", "grpc", "grpcs")) {
-            Map<String, Object> doc = document("routes-subschemas/" + protocol);
+            Map<String, Object> doc = document(variant + "routes-subschemas/" + protocol);
             if (doc == null) {
                 continue;
             }
             KongSchemaReader reader = reader("routes#" + protocol);
             out.put(protocol, new RecordSchema.Subschema(reader.topLevelFields(doc.get("fields")),
-                    reader.entityChecks(doc.get("entity_checks"), entityFieldsWith(doc), "entity_checks")));
+                    reader.entityChecks(doc.get("entity_checks"), entityFieldsWith(variant, doc), "entity_checks")));
         }
         return out;
     }
@@ -126,8 +189,8 @@ public final class KongSchemas {
     }
 
     /** Subschema checks refine the parent's fields: conditional arguments are read against both. */
-    private static Object entityFieldsWith(Map<String, Object> subschema) {
-        List<Object> fields = new ArrayList<>((List<?>) document("entities/routes").get("fields"));
+    private static Object entityFieldsWith(String variant, Map<String, Object> subschema) {
+        List<Object> fields = new ArrayList<>((List<?>) document(variant + "entities/routes").get("fields"));
         fields.addAll((List<?>) subschema.get("fields"));
         return fields;
     }

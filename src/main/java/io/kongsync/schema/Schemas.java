@@ -44,6 +44,11 @@ public final class Schemas {
         return KongSchemas.entity(kind.collection());
     }
 
+    /** The routes schema a Kong node with this {@code router_flavor} validates with (see {@link KongSchemas#routes}). */
+    public static RecordSchema routes(RouterFlavor flavor) {
+        return KongSchemas.routes(flavor);
+    }
+
     /** A bundled plugin that kongsync has a config schema for. */
     public static Optional<PluginSchema> plugin(String name) {
         return isBundled(name) ? Optional.of(KongSchemas.plugin(name)) : Optional.empty();

@@ -7,6 +7,7 @@ import io.kongsync.file.ReadResult;
 import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Origin;
 import io.kongsync.model.State;
+import io.kongsync.schema.RouterFlavor;
 import io.kongsync.validate.Diagnostic;
 import io.kongsync.validate.SchemaCheck;
 import io.kongsync.validate.SemanticValidator;
@@ -34,11 +35,18 @@ public final class StateLoader {
      * @param ownershipTag  the tag that marks what kongsync manages
      * @param allowEmpty    accept sources that hold no route files; otherwise each is a problem, since applying
      *                      the empty configuration they amount to would delete everything kongsync manages
+     * @param routerFlavor  the Kong router flavor routes are checked for; null (the default) when the Kong planned
+     *                      against decides, once it has answered
      */
-    public record Options(Set<String> customPlugins, String ownershipTag, boolean allowEmpty) {
+    public record Options(Set<String> customPlugins, String ownershipTag, boolean allowEmpty,
+                          RouterFlavor routerFlavor) {
 
         public Options {
             customPlugins = Set.copyOf(customPlugins);
+        }
+
+        public Options(Set<String> customPlugins, String ownershipTag, boolean allowEmpty) {
+            this(customPlugins, ownershipTag, allowEmpty, null);
         }
 
         /** Empty sources refused. */
@@ -51,7 +59,11 @@ public final class StateLoader {
         }
 
         public Options withAllowEmpty(boolean allow) {
-            return new Options(customPlugins, ownershipTag, allow);
+            return new Options(customPlugins, ownershipTag, allow, routerFlavor);
+        }
+
+        public Options withRouterFlavor(RouterFlavor flavor) {
+            return new Options(customPlugins, ownershipTag, allowEmpty, flavor);
         }
     }
 
@@ -120,7 +132,7 @@ public final class StateLoader {
                 new StateBuilder.Options(options.ownershipTag(), flat.selectTags(), true));
         problems.addAll(built.diagnostics());
         problems.addAll(SemanticValidator.validate(flat.entities(), built.state(), built.sources(),
-                options.customPlugins()));
+                options.customPlugins(), options.routerFlavor()));
         return loaded(read, built.state(), problems, flat.selectTags(), Warnings.of(built.state(), built.sources()));
     }
 

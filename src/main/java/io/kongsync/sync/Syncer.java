@@ -15,10 +15,12 @@ import io.kongsync.plan.Change;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
+import io.kongsync.schema.RouterFlavor;
 import io.kongsync.schema.Schemas;
 import io.kongsync.schema.live.LivePluginDefaults;
 import io.kongsync.schema.live.PluginSchemaCache;
 import io.kongsync.validate.Diagnostic;
+import io.kongsync.validate.RouterFlavorCheck;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -91,7 +93,9 @@ public final class Syncer {
             State current = both.getT2();
             PlanOptions planOptions = new PlanOptions(options.ownershipTag(), selectTags, info.dbless());
             Plan plan = Planner.plan(desired, current, planOptions);
-            Mono<List<Diagnostic>> checked = options.validateWithKong()
+            List<Diagnostic> flavored = RouterFlavorCheck.check(desired, RouterFlavor.reported(info.routerFlavor()),
+                    "the Kong at " + kong.adminUrl());
+            Mono<List<Diagnostic>> checked = !flavored.isEmpty() ? Mono.just(flavored) : options.validateWithKong()
                     ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
             return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
                     MaskingPolicy.of(desired)));

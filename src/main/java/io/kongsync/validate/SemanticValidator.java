@@ -10,6 +10,7 @@ import io.kongsync.schema.FieldError;
 import io.kongsync.schema.KongValidator;
 import io.kongsync.schema.Pbkdf2Secret;
 import io.kongsync.schema.PluginSchema;
+import io.kongsync.schema.RouterFlavor;
 import io.kongsync.schema.Schemas;
 
 import java.util.ArrayList;
@@ -32,12 +33,21 @@ public final class SemanticValidator {
     private final State state;
     private final Map<EntityKey, RawEntity> sources;
     private final Set<String> customPlugins;
+    private final RouterFlavor routerFlavor;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private SemanticValidator(State state, Map<EntityKey, RawEntity> sources, Set<String> customPlugins) {
+    private SemanticValidator(State state, Map<EntityKey, RawEntity> sources, Set<String> customPlugins,
+                              RouterFlavor routerFlavor) {
         this.state = state;
         this.sources = sources;
         this.customPlugins = customPlugins;
+        this.routerFlavor = routerFlavor;
+    }
+
+    /** Routes checked as a node of Kong's default router flavor checks them. */
+    public static List<Diagnostic> validate(List<RawEntity> raw, State state, Map<EntityKey, RawEntity> sources,
+                                            Set<String> customPlugins) {
+        return validate(raw, state, sources, customPlugins, RouterFlavor.DEFAULT);
     }
 
     /**
@@ -45,10 +55,13 @@ public final class SemanticValidator {
      * @param state         the desired state built from them
      * @param sources       for each entity in the state, what it was built from
      * @param customPlugins plugin names accepted besides Kong's bundled ones
+     * @param routerFlavor  the Kong router flavor routes are checked for; null when the Kong is not known yet
+     *                      (then each route is checked as the flavor its fields need would check it, and
+     *                      {@link RouterFlavorCheck} decides once the Kong has answered)
      */
     public static List<Diagnostic> validate(List<RawEntity> raw, State state, Map<EntityKey, RawEntity> sources,
-                                            Set<String> customPlugins) {
-        SemanticValidator v = new SemanticValidator(state, sources, customPlugins);
+                                            Set<String> customPlugins, RouterFlavor routerFlavor) {
+        SemanticValidator v = new SemanticValidator(state, sources, customPlugins, routerFlavor);
         raw.parallelStream().map(v::kongRules).toList().forEach(v.diagnostics::addAll);
         Set<String> caCertificateIds = new HashSet<>();
         for (Entity ca : state.ofKind(EntityKind.CA_CERTIFICATE)) {
@@ -78,6 +91,8 @@ public final class SemanticValidator {
             }
             PluginSchema schema = Schemas.plugin(name).orElse(null);
             errors = schema == null ? List.of() : KONG.validatePlugin(schema, fields);
+        } else if (raw.kind() == EntityKind.ROUTE) {
+            errors = RouterFlavorCheck.routeErrors(fields, routerFlavor);
         } else {
             errors = KONG.validate(Schemas.entity(raw.kind()), fields);
         }

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Warnings {
 
     private static final List<String> MATCHERS =
-            List.of("protocols", "methods", "hosts", "paths", "headers", "snis", "sources", "destinations");
+            List.of("protocols", "methods", "hosts", "paths", "headers", "snis", "sources", "destinations", "expression");
 
     private Warnings() {
     }

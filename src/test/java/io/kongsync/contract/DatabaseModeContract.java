@@ -161,6 +161,20 @@ abstract class DatabaseModeContract extends ContractSupport {
     }
 
     @Test
+    void routeExpressionAndPriorityAreUnknownFieldsUnderTheDefaultFlavor() {
+        // Kong 3.9 adds both fields to the routes schema only with router_flavor = expressions
+        Response response = http.post("/routes", json("{\"name\":\"%s\",\"paths\":[\"/r\"],\"expression\":\"http.path == \\\"/r\\\"\","
+                + "\"priority\":100}", unique("route")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.at("name").stringValue()).isEqualTo("schema violation");
+        assertThat(response.at("fields").path("expression").stringValue()).isEqualTo("unknown field");
+        assertThat(response.at("fields").path("priority").stringValue()).isEqualTo("unknown field");
+        assertThat(response.at("message").stringValue())
+                .isEqualTo("2 schema violations (expression: unknown field; priority: unknown field)");
+    }
+
+    @Test
     void createdUpstreamHasDefaultAlgorithmSlotsAndHealthchecks() {
         JsonNode upstream = create("/upstreams", json("{\"name\":\"%s.test\"}", unique("up")));
 

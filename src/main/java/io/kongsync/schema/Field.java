@@ -22,6 +22,8 @@ public final class Field {
     private boolean nullableRecord;
     private boolean secret;
     private boolean auto;
+    private boolean absentWhenEmpty;
+    private Object absentValue;
     private Integer lenMin;
     private Field elements;
     private Field keys;
@@ -231,6 +233,22 @@ public final class Field {
 
     public boolean isAuto() {
         return auto;
+    }
+
+    /**
+     * Null, or this value, means the same as leaving the field out: such a field is left out of a normalized record,
+     * so a record compares alike whether it says so or not (a field one Kong configuration echoes and another does
+     * not know).
+     */
+    public Field absentWhen(Object value) {
+        this.absentWhenEmpty = true;
+        this.absentValue = value == null ? null : io.kongsync.model.Values.canonical(value);
+        return this;
+    }
+
+    public boolean isSameAsAbsent(Object normalized) {
+        return absentWhenEmpty && (normalized == null
+                || absentValue != null && absentValue.equals(io.kongsync.model.Values.canonical(normalized)));
     }
 
     public Integer lenMinimum() {

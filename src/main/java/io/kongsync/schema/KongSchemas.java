@@ -147,16 +147,20 @@ public final class KongSchemas {
         };
     }
 
-    /** The expressions flavor's own route fields, without {@code priority}'s default (see {@link #routes}). */
+    /**
+     * The expressions flavor's own route fields, without {@code priority}'s default (see {@link #routes}). Null or
+     * that default is the same as leaving them out: a route compares alike against Kongs of every flavor (only an
+     * expressions Kong echoes them) and is sent without them.
+     */
     private static List<Field> expressionsOnlyFields(KongSchemaReader reader) {
         Map<String, Map<String, Object>> expressions =
                 KongSchemaReader.named(document(routesVariant(RouterFlavor.EXPRESSIONS) + "entities/routes").get("fields"));
         List<Field> out = new ArrayList<>();
         for (String name : RouterFlavor.EXPRESSIONS_ONLY_FIELDS) {
             Map<String, Object> definition = new LinkedHashMap<>(expressions.get(name));
-            definition.remove("default");
+            Object kongDefault = definition.remove("default");
             definition.remove("required");
-            out.add(reader.field(name, definition, name));
+            out.add(reader.field(name, definition, name).absentWhen(kongDefault));
         }
         return out;
     }

@@ -123,7 +123,10 @@ public final class Normalizer {
             if (!present && f.isAuto()) {
                 continue;
             }
-            out.put(f.name(), value(f, input.get(f.name()), present));
+            Object value = value(f, input.get(f.name()), present);
+            if (!f.isSameAsAbsent(value)) {
+                out.put(f.name(), value);
+            }
         }
         return out;
     }

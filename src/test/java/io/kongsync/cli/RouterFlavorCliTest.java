@@ -44,6 +44,45 @@ class RouterFlavorCliTest {
     }
 
     @Test
+    void traditionalRoutesBesideAnExpressionsRouteConvergeOnAnExpressionsKongWhichEchoesPriorityZero()
+            throws IOException {
+        Path files = write(FILES + """
+                      - name: nyan-web
+                        paths: [/web]
+                      - name: nyan-low
+                        expression: 'http.path == "/low"'
+                        priority: 0
+                """);
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withRouterFlavor(RouterFlavor.EXPRESSIONS))) {
+            String url = kong.url().toString();
+            CliRun sync = CliRun.of("sync", "-s", files.toString(), "--kong-addr", url);
+            assertThat(sync.exitCode()).as(sync.out() + sync.err()).isEqualTo(ExitCodes.OK);
+
+            CliRun diff = CliRun.of("diff", "-s", files.toString(), "--kong-addr", url, "--detailed-exitcode");
+            assertThat(diff.exitCode()).as(diff.out() + diff.err()).isEqualTo(ExitCodes.OK);
+            assertThat(CliRun.of("dump", "--kong-addr", url).out()).as("the dump leaves Kong's defaults out")
+                    .doesNotContain("priority: 0").contains("priority: 100");
+        }
+    }
+
+    @Test
+    void traditionalRoutesAreSentWithoutTheExpressionsFieldsAKongOfTheDefaultFlavorDoesNotKnow() throws IOException {
+        Path files = write("""
+                _format_version: "3.0"
+                services:
+                  - name: nyan
+                    host: nyan.ecs.local
+                    routes:
+                      - name: nyan-web
+                        paths: [/web]
+                """);
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {
+            CliRun sync = CliRun.of("sync", "-s", files.toString(), "--kong-addr", kong.url().toString());
+            assertThat(sync.exitCode()).as(sync.out() + sync.err()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
     void anExpressionsRouteIsRefusedBeforeAnythingIsWrittenToATraditionalCompatibleKong() throws IOException {
         Path files = write(FILES);
         try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {

@@ -8,7 +8,6 @@ import io.kongsync.model.EntityKind;
 import io.kongsync.model.State;
 import io.kongsync.schema.FieldError;
 import io.kongsync.schema.KongValidator;
-import io.kongsync.schema.Pbkdf2Secret;
 import io.kongsync.schema.PluginSchema;
 import io.kongsync.schema.RouterFlavor;
 import io.kongsync.schema.Schemas;
@@ -99,12 +98,6 @@ public final class SemanticValidator {
         List<Diagnostic> out = new ArrayList<>(errors.size());
         for (FieldError error : errors) {
             out.add(new Diagnostic(raw.originOf(error.path()), error.message()));
-        }
-        if (Boolean.TRUE.equals(fields.get("hash_secret")) && fields.get("client_secret") instanceof String secret
-                && Pbkdf2Secret.isHash(secret)) {
-            out.add(new Diagnostic(raw.originOf("client_secret"), "is Kong's hash of a secret: with hash_secret true, "
-                    + "Kong would hash it again and the secret would no longer work; write the secret itself "
-                    + "(for example from ${{ env \"DECK_...\" }})"));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.State;
 import io.kongsync.model.Values;
+import io.kongsync.schema.Pbkdf2Secret;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,21 @@ public final class Warnings {
         List<Diagnostic> warnings = new ArrayList<>(PathWarnings.of(desired, sources));
         identicalRoutes(desired, sources, warnings);
         hashOnNone(desired, sources, warnings);
+        hashedSecrets(desired, sources, warnings);
         return warnings;
+    }
+
+    /** Kong takes it and hashes it again: the hash itself becomes the secret clients must send. */
+    private static void hashedSecrets(State desired, Map<EntityKey, RawEntity> sources, List<Diagnostic> out) {
+        for (Entity credential : desired.ofKind(EntityKind.OAUTH2_CREDENTIAL)) {
+            RawEntity raw = sources.get(credential.key());
+            if (raw != null && Boolean.TRUE.equals(raw.fields().get("hash_secret"))
+                    && raw.fields().get("client_secret") instanceof String secret && Pbkdf2Secret.isHash(secret)) {
+                out.add(new Diagnostic(raw.originOf("client_secret"), "is Kong's hash of a secret: with hash_secret "
+                        + "true Kong hashes it again, and clients must then send the hash itself; write the secret "
+                        + "(for example from ${{ env \"DECK_...\" }})"));
+            }
+        }
     }
 
     private static void identicalRoutes(State desired, Map<EntityKey, RawEntity> sources, List<Diagnostic> out) {

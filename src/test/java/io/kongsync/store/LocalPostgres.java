@@ -5,10 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,46 +17,55 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL cluster for the tests, one per test JVM: {@code initdb} into a temp directory, {@code pg_ctl}
  * on a free loopback port with its socket in that directory, stopped and deleted when the JVM exits. Run as the
- * {@code postgres} user when the tests run as root (initdb refuses root). Where PostgreSQL is not installed the tests
- * that need it are skipped, or fail under {@code CI} ({@code .ci/run} installs Debian's {@code postgresql}).
+ * {@code postgres} user when the tests run as root (initdb refuses root). Where PostgreSQL is not installed but Docker
+ * runs, Testcontainers' PostgreSQL on a fixed loopback port instead ({@link PostgresContainer}). Where neither is there
+ * the tests that need it are skipped, or fail under {@code CI} ({@code .ci/run} installs Debian's {@code postgresql}).
  */
 public final class LocalPostgres {
+
+    /** How the server process is run: pg_ctl, or a container. */
+    interface ServerProcess {
+        /** (Re)starts the server; returns once it accepts connections. */
+        void start();
+
+        /** Stops it as a crash would: every connection cut. */
+        void stopImmediately();
+
+        /** Stops it for good and removes what it left behind. */
+        void destroy();
+    }
 
     private static LocalPostgres instance;
     private static String missing;
 
-    private final Path bin;
-    private final Path dir;
-    private final Path data;
     private final int port;
     private final String superPassword;
-    private final boolean asPostgresUser;
+    private final ServerProcess process;
     private int databases;
 
-    private LocalPostgres(Path bin, Path dir, int port, String superPassword, boolean asPostgresUser) {
-        this.bin = bin;
-        this.dir = dir;
-        this.data = dir.resolve("data");
+    LocalPostgres(int port, String superPassword, ServerProcess process) {
         this.port = port;
         this.superPassword = superPassword;
-        this.asPostgresUser = asPostgresUser;
+        this.process = process;
     }
 
     /** The running cluster; skips the calling test (fails it under CI) where PostgreSQL is not installed. */
     public static synchronized LocalPostgres get() {
         if (instance == null && missing == null) {
             Optional<Path> bin = findBin();
-            if (bin.isEmpty()) {
-                missing = "PostgreSQL is not installed (no initdb and pg_ctl in /usr/lib/postgresql/*/bin or on the "
-                        + "PATH); install Debian's postgresql, as .ci/run does";
+            if (bin.isPresent()) {
+                instance = PgCtl.launch(bin.get());
+            } else if (PostgresContainer.dockerAvailable()) {
+                instance = PostgresContainer.launch();
             } else {
-                instance = start(bin.get());
+                missing = "PostgreSQL is not installed (no initdb and pg_ctl in /usr/lib/postgresql/*/bin or on the "
+                        + "PATH) and Docker does not run for Testcontainers' PostgreSQL; install Debian's postgresql, "
+                        + "as .ci/run does";
             }
         }
         if (instance == null) {
@@ -105,96 +112,27 @@ public final class LocalPostgres {
         }
     }
 
-    private static LocalPostgres start(Path bin) {
-        try {
-            boolean root = "root".equals(System.getProperty("user.name"));
-            Path dir = Files.createTempDirectory("kongsync-pg");
-            byte[] random = new byte[12];
-            new SecureRandom().nextBytes(random);
-            String superPassword = "pg-" + HexFormat.of().formatHex(random);
-            Path pwfile = dir.resolve("pwfile");
-            Files.writeString(pwfile, superPassword + "\n", StandardCharsets.UTF_8);
-            if (root) {
-                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName("postgres");
-                Files.setOwner(dir, postgres);
-                Files.setOwner(pwfile, postgres);
-            }
-            LocalPostgres server = new LocalPostgres(bin, dir, freePort(), superPassword, root);
-            server.run("initdb", "-D", server.data.toString(), "-U", "postgres", "--auth-local=trust",
-                    "--auth-host=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C", "--no-sync");
-            Files.delete(pwfile);
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "local-postgres-stop"));
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot set up the test PostgreSQL", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** (Re)starts the server on its port; waits until it accepts connections. */
     public synchronized void start() {
-        // fsync off: a test server need not survive the machine; commits still reach the kernel before they return,
-        // so a crash of the server (stopImmediately) loses nothing committed
-        run("pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
-                "start");
+        process.start();
     }
 
     /** Stops the server as a crash would: every connection cut, no checkpoint. */
     public synchronized void stopImmediately() {
-        run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+        process.stopImmediately();
     }
 
-    private void destroy() {
-        try {
-            run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-        } catch (RuntimeException alreadyStopped) {
-            // nothing to stop
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind
-        }
+    static String newPassword(String prefix) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return prefix + HexFormat.of().formatHex(random);
     }
 
-    private void run(String tool, String... args) {
-        List<String> command = new ArrayList<>();
-        if (asPostgresUser) {
-            command.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        command.add(bin.resolve(tool).toString());
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("kongsync-pg-" + tool, ".log");
-            try {
-                Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(out.toFile()).start();
-                if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(tool + " did not finish in 120 s");
-                }
-                if (process.exitValue() != 0) {
-                    String log = Files.exists(dir.resolve("server.log"))
-                            ? Files.readString(dir.resolve("server.log")) : "";
-                    throw new IllegalStateException(tool + " failed (" + process.exitValue() + "): "
-                            + Files.readString(out) + log);
-                }
-            } finally {
-                Files.deleteIfExists(out);
-            }
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -210,9 +148,7 @@ public final class LocalPostgres {
     /** A new, empty database and its owner, a login with a password of its own. */
     public synchronized Database newDatabase(String prefix) {
         String name = (prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + ++databases);
-        byte[] random = new byte[12];
-        new SecureRandom().nextBytes(random);
-        String password = "pw-" + HexFormat.of().formatHex(random);
+        String password = newPassword("pw-");
         try (Connection admin = DriverManager.getConnection(url("postgres"), "postgres", superPassword);
              Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");

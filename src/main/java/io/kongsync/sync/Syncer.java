@@ -12,6 +12,7 @@ import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
 import io.kongsync.model.State;
 import io.kongsync.plan.Change;
+import io.kongsync.plan.KongReferences;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
@@ -87,12 +88,13 @@ public final class Syncer {
     private Mono<Planned> planUnmasked(State files, Set<String> selectTags) {
         return kong.info().flatMap(info -> Mono.zip(withLiveDefaults(files, info), reader.read(kong,
                 options.ownershipTag())).flatMap(both -> {
-            State desired = both.getT1();
             State current = both.getT2();
             PlanOptions planOptions = new PlanOptions(options.ownershipTag(), selectTags, info.dbless());
+            KongReferences.Resolved resolved = KongReferences.againstKong(both.getT1(), current, planOptions);
+            State desired = resolved.desired();
             Plan plan = Planner.plan(desired, current, planOptions);
-            Mono<List<Diagnostic>> checked = options.validateWithKong()
-                    ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
+            Mono<List<Diagnostic>> checked = options.validateWithKong() && resolved.unresolved().isEmpty()
+                    ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(resolved.unresolved());
             return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
                     MaskingPolicy.of(desired)));
         }));

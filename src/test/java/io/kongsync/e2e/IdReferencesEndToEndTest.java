@@ -148,6 +148,24 @@ class IdReferencesEndToEndTest {
     }
 
     @Test
+    void aDbLessKongTakesTheIdOnlyServiceAndRefusesAReferenceOutsideTheFiles() throws IOException {
+        try (Sandbox dbless = Sandbox.start(SandboxOptions.defaults().withDbless(true))) {
+            String addr = dbless.url().toString();
+
+            CliRun refused = run("sync", "--kong-addr", addr);
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.out()).contains(file + ":13:5: plugins[0].route: route " + MANUAL_ROUTE_ID);
+
+            Files.writeString(file, FILE.substring(0, FILE.indexOf("plugins:\n  - name: rate-limiting")));
+            CliRun sync = run("sync", "--kong-addr", addr);
+            assertThat(sync.exitCode()).as(sync.err() + sync.out()).isEqualTo(ExitCodes.OK);
+            assertThat(new AdminClient(dbless.url()).get("/services/" + SERVICE_ID).status()).isEqualTo(200);
+            CliRun diff = run("diff", "--kong-addr", addr, "--detailed-exitcode");
+            assertThat(diff.exitCode()).as(diff.err() + diff.out()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
     void offlineTheReferenceIsAWarningThatNamesItsPlace() throws IOException {
         Path current = dir.resolve("current.yaml");
         Files.writeString(current, "_format_version: \"3.0\"\n");

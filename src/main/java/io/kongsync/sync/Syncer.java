@@ -93,11 +93,21 @@ public final class Syncer {
             KongReferences.Resolved resolved = KongReferences.againstKong(both.getT1(), current, planOptions);
             State desired = resolved.desired();
             Plan plan = Planner.plan(desired, current, planOptions);
-            Mono<List<Diagnostic>> checked = options.validateWithKong() && resolved.unresolved().isEmpty()
-                    ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(resolved.unresolved());
-            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
-                    MaskingPolicy.of(desired)));
+            Mono<List<Diagnostic>> checked = options.validateWithKong()
+                    ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
+            return checked.map(rejected -> new Planned(info, desired, current, plan, planOptions,
+                    allSorted(resolved.unresolved(), rejected), MaskingPolicy.of(desired)));
         }));
+    }
+
+    private static List<Diagnostic> allSorted(List<Diagnostic> a, List<Diagnostic> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<Diagnostic> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(null);
+        return all;
     }
 
     /**

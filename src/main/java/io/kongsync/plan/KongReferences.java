@@ -2,6 +2,7 @@ package io.kongsync.plan;
 
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
+import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
 import io.kongsync.model.State;
 import io.kongsync.validate.Diagnostic;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  * creates, updates or deletes it, so it must exist there and must not be one the plan deletes. Found, the reference
  * becomes the current entity's key (a plugin on a route Kong calls {@code manual} is
  * {@code plugin rate-limiting (route manual)}, as when it is read back), while the referring entity keeps the id the
- * files gave it. Pure.
+ * files gave it. Likewise a service or route the files identify by id alone that Kong holds under a name is planned
+ * under that name: an update that drops the name when kongsync manages it, a conflict when it does not. Pure.
  */
 public final class KongReferences {
 
@@ -69,52 +71,76 @@ public final class KongReferences {
     private static Resolved resolve(State desired, State current, PlanOptions options, String where,
                                     String missing) {
         Map<String, Entity> currentById = null;
+        Map<EntityKey, EntityKey> renames = new HashMap<>();
         List<Diagnostic> unresolved = new ArrayList<>();
-        Map<EntityKey, Entity> out = null;
         for (Entity entity : desired.entities().values()) {
-            Map<String, Object> fields = null;
-            Map<String, String> scope = null;
+            String id = entity.key().id();
+            if (id != null) {
+                // identified by id in the files while Kong knows it by a name: paired with it, so a conflict when
+                // kongsync does not manage it, never an overwrite by the id
+                currentById = currentById == null ? byId(current) : currentById;
+                Entity inKong = currentById.get(entity.kind() + ":" + id);
+                if (inKong != null && !inKong.key().equals(entity.key())) {
+                    renames.put(entity.key(), inKong.key());
+                }
+            }
             for (Map.Entry<String, Object> field : entity.fields().entrySet()) {
                 if (!(field.getValue() instanceof EntityKey ref) || !isOutsideFiles(ref, desired)) {
                     continue;
                 }
-                if (currentById == null) {
-                    currentById = byId(current);
-                }
+                currentById = currentById == null ? byId(current) : currentById;
                 Entity found = currentById.get(ref.kind() + ":" + ref.id());
                 if (found == null) {
                     unresolved.add(located(entity, field.getKey(), ref, missing));
-                    continue;
-                }
-                if (options.manages(found)) {
+                } else if (options.manages(found)) {
                     unresolved.add(located(entity, field.getKey(), ref, deletedMessage(options, where)));
-                    continue;
+                } else if (!found.key().equals(ref)) {
+                    renames.put(ref, found.key());
                 }
-                if (fields == null) {
-                    fields = new LinkedHashMap<>(entity.fields());
-                    scope = new TreeMap<>(entity.key().scope());
-                }
-                fields.put(field.getKey(), found.key());
-                if (ref.name().equals(scope.get(field.getKey()))) {
-                    scope.put(field.getKey(), found.key().name());
-                }
-            }
-            if (fields != null) {
-                if (out == null) {
-                    out = new HashMap<>(desired.entities());
-                }
-                EntityKey key = new EntityKey(entity.kind(), entity.key().name(), scope);
-                Entity same = out.get(key);
-                if (same != null && !same.key().equals(entity.key())) {
-                    unresolved.add(new Diagnostic(entity.origin(), "the same " + entity.kind().label() + " as the one "
-                            + "at " + same.origin().position() + ", once its reference by id is resolved in " + where));
-                    continue;
-                }
-                out.remove(entity.key());
-                out.put(key, new Entity(key, entity.id(), fields, entity.origin(), entity.sensitivePaths()));
             }
         }
-        return new Resolved(out == null ? desired : new State(out), unresolved);
+        if (renames.isEmpty()) {
+            return new Resolved(desired, unresolved);
+        }
+        Map<EntityKey, Entity> out = new HashMap<>();
+        for (Entity entity : desired.entities().values()) {
+            Entity renamed = renamed(entity, renames);
+            Entity same = out.putIfAbsent(renamed.key(), renamed);
+            if (same != null) {
+                unresolved.add(new Diagnostic(entity.origin(), "the same " + entity.kind().label() + " as the one at "
+                        + same.origin().position() + ", once ids are resolved in " + where));
+            }
+        }
+        return new Resolved(new State(out), unresolved);
+    }
+
+    /** The entity with its own key, its references and its scope renamed to the keys Kong knows them by. */
+    private static Entity renamed(Entity entity, Map<EntityKey, EntityKey> renames) {
+        EntityKey key = renames.get(entity.key());
+        if (key == null) {
+            Map<String, String> scope = new TreeMap<>(entity.key().scope());
+            for (Map.Entry<String, String> parent : scope.entrySet()) {
+                EntityKey to = EntityKind.fromLabel(parent.getKey())
+                        .map(kind -> renames.get(EntityKey.of(kind, parent.getValue()))).orElse(null);
+                if (to != null) {
+                    parent.setValue(to.name());
+                }
+            }
+            key = new EntityKey(entity.kind(), entity.key().name(), scope);
+        }
+        Map<String, Object> fields = null;
+        for (Map.Entry<String, Object> field : entity.fields().entrySet()) {
+            EntityKey to = field.getValue() instanceof EntityKey ref ? renames.get(ref) : null;
+            if (to != null) {
+                fields = fields == null ? new LinkedHashMap<>(entity.fields()) : fields;
+                fields.put(field.getKey(), to);
+            }
+        }
+        if (fields == null && key.equals(entity.key())) {
+            return entity;
+        }
+        return new Entity(key, entity.id(), fields == null ? entity.fields() : fields, entity.origin(),
+                entity.sensitivePaths());
     }
 
     private static String deletedMessage(PlanOptions options, String where) {

@@ -148,6 +148,37 @@ class IdReferencesEndToEndTest {
     }
 
     @Test
+    void anIdOnlyServiceWhoseIdKongHoldsUnderANameWithoutTheTagIsAConflictNeverAnOverwrite() {
+        createRouteByHand();
+        assertThat(admin.post("/services", Map.of("id", SERVICE_ID, "name", "legacy", "host", "legacy.internal"))
+                .status()).isEqualTo(201);
+
+        CliRun sync = run("sync", "--kong-addr", kong.url().toString());
+
+        assertThat(sync.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(sync.out()).contains("service legacy exists in Kong without the tag managed-by:kongsync");
+        Map<String, Object> legacy = admin.get("/services/" + SERVICE_ID).json();
+        assertThat(legacy.get("name")).isEqualTo("legacy");
+        assertThat(legacy.get("host")).isEqualTo("legacy.internal");
+        assertThat(admin.get("/plugins").data()).isEmpty();
+    }
+
+    @Test
+    void aManagedServiceTheFilesNowIdentifyByIdAloneIsUpdatedInPlaceAndThenPlansToNothing() {
+        createRouteByHand();
+        assertThat(admin.post("/services", Map.of("id", SERVICE_ID, "name", "orders", "host", "orders.internal",
+                "tags", List.of("managed-by:kongsync"))).status()).isEqualTo(201);
+
+        CliRun sync = run("sync", "--kong-addr", kong.url().toString());
+
+        assertThat(sync.exitCode()).as(sync.err() + sync.out()).isEqualTo(ExitCodes.OK);
+        assertThat(sync.out()).contains("~ service orders").doesNotContain("- service");
+        assertThat(admin.get("/services/" + SERVICE_ID).json().get("name")).isNull();
+        CliRun diff = run("diff", "--kong-addr", kong.url().toString(), "--detailed-exitcode");
+        assertThat(diff.exitCode()).as(diff.err() + diff.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void aDbLessKongTakesTheIdOnlyServiceAndRefusesAReferenceOutsideTheFiles() throws IOException {
         try (Sandbox dbless = Sandbox.start(SandboxOptions.defaults().withDbless(true))) {
             String addr = dbless.url().toString();

@@ -102,6 +102,36 @@ class KongReferencesTest {
     }
 
     @Test
+    void aServiceTheFilesIdentifyByIdIsPairedWithTheNamedOneKongHoldsWithThatId() throws IOException {
+        String serviceId = "3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d01";
+        Path file = tmp.resolve("service.yaml");
+        Files.writeString(file, """
+                _format_version: "3.0"
+                services:
+                  - id: %s
+                    host: orders.internal
+                    plugins:
+                      - name: key-auth
+                """.formatted(serviceId));
+        State desired = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults()).state();
+        Path echo = tmp.resolve("kong.json");
+        Files.writeString(echo, """
+                {"_format_version": "3.0", "services": [{"id": "%s", "name": "orders", "host": "orders.internal",
+                 "tags": ["managed-by:kongsync"]}]}
+                """.formatted(serviceId));
+        State current = StateLoader.loadCurrent(echo, StateLoader.Options.defaults()).state();
+
+        KongReferences.Resolved resolved = KongReferences.againstKong(desired, current, PlanOptions.defaults());
+        Plan plan = Planner.plan(resolved.desired(), current, PlanOptions.defaults());
+
+        assertThat(resolved.unresolved()).isEmpty();
+        assertThat(plan.changes()).extracting(c -> c.action() + " " + c.key()).containsExactly(
+                "UPDATE service:orders", "CREATE plugin:key-auth[service=orders]");
+        assertThat(plan.changes().get(0).fields()).extracting(FieldChange::path).contains("name");
+        assertThat(resolved.desired().ofKind(EntityKind.SERVICE).get(0).id().toString()).isEqualTo(serviceId);
+    }
+
+    @Test
     void withoutAnyCurrentStateEachReferenceIsAWarningToCheckAgainstKong() throws IOException {
         assertThat(KongReferences.unchecked(desired())).extracting(Diagnostic::format).singleElement().asString()
                 .endsWith("plugins.yaml:3:5: plugins[0].route: route " + ROUTE_ID + " is not defined in the files: "

@@ -3,6 +3,7 @@ package io.kongsync.cli;
 import io.kongsync.git.RevisionFiles;
 import io.kongsync.kong.KongClient;
 import io.kongsync.kong.KongNode;
+import io.kongsync.plan.KongReferences;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -80,11 +82,12 @@ final class DiffCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
             List<Diagnostic> warnings = access.warnings(desired);
-            Plan plan = plan(desired, base, access, options);
+            List<Diagnostic> shown = new ArrayList<>(warnings);
+            Plan plan = plan(desired, base, access, options, shown);
             if (plan == null) {
                 return ExitCodes.ERROR;
             }
-            report.write(spec, Reports.render(plan, warnings, reportFormat));
+            report.write(spec, Reports.render(plan, shown, reportFormat));
             if (!plan.conflicts().isEmpty()) {
                 spec.commandLine().getErr().printf("%d conflict%s with entities kongsync does not manage.%n",
                         plan.conflicts().size(), plan.conflicts().size() == 1 ? "" : "s");
@@ -98,14 +101,15 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /** The plan against whichever current state was given; null when it has problems (printed). */
-    private Plan plan(StateLoader.Loaded desired, RevisionFiles base, AwsAccess access, StateLoader.Options options) {
+    private Plan plan(StateLoader.Loaded desired, RevisionFiles base, AwsAccess access, StateLoader.Options options,
+                      List<Diagnostic> warnings) {
         PrintWriter err = spec.commandLine().getErr();
         if (base != null) {
             return planOffline(desired, OfflineCurrent.atRevision(base, baseRef, options, access.readOptions(), err),
-                    options);
+                    options, warnings);
         }
         if (current != null) {
-            return planOffline(desired, OfflineCurrent.fromFile(current, options, err), options);
+            return planOffline(desired, OfflineCurrent.fromFile(current, options, err), options, warnings);
         }
         return aws.discoversKong() ? planAgainstGateway(access.kongNodes(), desired) : planAgainstKong(desired);
     }
@@ -145,12 +149,20 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /** The plan against a current state read without Kong; null when it has problems (printed). */
-    private Plan planOffline(StateLoader.Loaded desired, OfflineCurrent.Current current, StateLoader.Options options) {
+    /**
+     * References by id to entities only Kong may hold (made by hand there) cannot be checked without Kong: each is a
+     * warning in the report, not an error, and is not counted by --strict, which no offline plan could then pass.
+     */
+    private Plan planOffline(StateLoader.Loaded desired, OfflineCurrent.Current current, StateLoader.Options options,
+                             List<Diagnostic> warnings) {
         if (Diagnostics.print(current.loaded().diagnostics(), spec.commandLine().getErr())) {
             return null;
         }
-        return Planner.plan(desired.state(), current.loaded().state(),
-                new PlanOptions(options.ownershipTag(), desired.selectTags(), current.ownsAll()));
+        PlanOptions planOptions = new PlanOptions(options.ownershipTag(), desired.selectTags(), current.ownsAll());
+        KongReferences.Resolved resolved = KongReferences.offline(desired.state(), current.loaded().state(),
+                planOptions);
+        warnings.addAll(desired.masking().maskAll(resolved.unresolved()));
+        return Planner.plan(resolved.desired(), current.loaded().state(), planOptions);
     }
 
     /** The plan against a live Kong, whose own validation of plugin configs counts as problems in the files. */

@@ -1,5 +1,6 @@
 package io.kongsync.cli;
 
+import io.kongsync.plan.KongReferences;
 import io.kongsync.state.StateLoader;
 import io.kongsync.validate.Diagnostic;
 import picocli.CommandLine.Command;
@@ -38,6 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
             List<Diagnostic> warnings = access.warnings(loaded);
+            // references by id to entities only Kong may hold: never checkable here, so not counted by --strict
+            Diagnostics.printWarnings(loaded.masking().maskAll(KongReferences.unchecked(loaded.state())),
+                    spec.commandLine().getErr());
             Diagnostics.printWarnings(warnings, spec.commandLine().getErr());
             if (Diagnostics.strictStop(strict, warnings, spec.commandLine().getErr(), "the files are not valid.")) {
                 return ExitCodes.ERROR;

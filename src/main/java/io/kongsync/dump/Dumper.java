@@ -91,7 +91,7 @@ public final class Dumper {
 
     /** Why the entity cannot be written in a file that loads back, or null when it can. */
     private String whyUnwritable(Entity entity) {
-        if (entity.key().name().startsWith("id:")) {
+        if (entity.key().id() != null && !entity.kind().spec().idWhenUnnamed()) {
             return "it has no " + identityWord(entity.kind()) + " for kongsync to identify it by";
         }
         for (Object value : entity.fields().values()) {
@@ -163,11 +163,14 @@ public final class Dumper {
                     continue;
                 }
             }
-            fields.put(e.getKey(), value instanceof EntityKey ref ? ref.name() : value);
+            if (value instanceof EntityKey ref) {
+                value = ref.id() != null ? ref.id() : ref.name();
+            }
+            fields.put(e.getKey(), value);
         }
         Map<String, Object> pruned = DefaultPruner.prune(schema.fields(), fields);
         restoreWhatDefaultsWouldChange(entity, schema, pruned);
-        if (entity.kind() == EntityKind.CA_CERTIFICATE
+        if (entity.kind() == EntityKind.CA_CERTIFICATE || entity.key().id() != null
                 || (entity.kind() == EntityKind.CERTIFICATE && !pruned.containsKey("snis"))) {
             pruned.put("id", entity.id().toString());
         }

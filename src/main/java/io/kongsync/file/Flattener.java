@@ -116,7 +116,7 @@ public final class Flattener {
         Object routes = fields.remove("routes");
         Object plugins = fields.remove("plugins");
         add(EntityKind.SERVICE, file, path, fields);
-        RawRef self = ref(EntityKind.SERVICE, fields.get("name"));
+        RawRef self = self(EntityKind.SERVICE, fields);
         each(file, path + ".routes", routes, (f, p, m) -> route(f, p, m, self));
         each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("service", self)));
     }
@@ -129,7 +129,7 @@ public final class Flattener {
             fields.put("service", reference(EntityKind.SERVICE, fields.get("service")));
         }
         add(EntityKind.ROUTE, file, path, fields);
-        RawRef self = ref(EntityKind.ROUTE, fields.get("name"));
+        RawRef self = self(EntityKind.ROUTE, fields);
         each(file, path + ".plugins", plugins, (f, p, m) -> plugin(f, p, m, scope("route", self)));
     }
 
@@ -164,7 +164,7 @@ public final class Flattener {
     private void upstream(DeckFile file, String path, Map<String, Object> fields) {
         Object targets = fields.remove("targets");
         add(EntityKind.UPSTREAM, file, path, fields);
-        RawRef self = ref(EntityKind.UPSTREAM, fields.get("name"));
+        RawRef self = self(EntityKind.UPSTREAM, fields);
         each(file, path + ".targets", targets, (f, p, m) -> {
             m.put("upstream", self);
             add(EntityKind.TARGET, f, p, m);
@@ -232,6 +232,12 @@ public final class Flattener {
 
     private static Map<String, RawRef> scope(String key, RawRef ref) {
         return ref == null ? Map.of() : Map.of(key, ref);
+    }
+
+    /** What nested entities point to: the parent's name, or its id when it has none (an entity identified by id). */
+    private static RawRef self(EntityKind kind, Map<String, Object> fields) {
+        RawRef byName = ref(kind, fields.get("name"));
+        return byName == null && fields.get("id") instanceof String id ? new RawRef(kind, null, id) : byName;
     }
 
     private static RawRef ref(EntityKind kind, Object name) {

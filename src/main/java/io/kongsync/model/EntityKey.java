@@ -13,6 +13,8 @@ import java.util.UUID;
  * The identity of an entity: what makes "the same" entity in the files and in Kong.
  * Services, routes, upstreams, certificates and consumers are identified by name alone; plugins by plugin name plus
  * the names of what they are scoped to; targets by upstream plus target; credentials by their key within the consumer.
+ * An entity without a name (a service or route the files give only an id, one read from Kong) is identified by its id:
+ * its name is then {@code id:<uuid>} ({@link #byId}), and so is a reference by id to an entity not in the files.
  *
  * @param kind  the entity kind
  * @param name  the identifying name (service name, consumer username, plugin name, target address, credential key ...)
@@ -31,6 +33,18 @@ public record EntityKey(EntityKind kind, String name, Map<String, String> scope)
 
     public static EntityKey of(EntityKind kind, String name) {
         return new EntityKey(kind, name, Map.of());
+    }
+
+    private static final String BY_ID = "id:";
+
+    /** The identity of an entity known only by its id. */
+    public static EntityKey byId(EntityKind kind, String id, Map<String, String> scope) {
+        return new EntityKey(kind, BY_ID + id, scope);
+    }
+
+    /** The id this key names, for a key {@link #byId by id}; null otherwise. */
+    public String id() {
+        return name.startsWith(BY_ID) ? name.substring(BY_ID.length()) : null;
     }
 
     /** A stable text form, unique per identity: {@code plugin:rate-limiting[service=nyan]}. */

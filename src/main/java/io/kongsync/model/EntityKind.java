@@ -19,11 +19,11 @@ public enum EntityKind {
             .identity(KindSpec.Identity.CERT_DIGEST, "cert")),
     KEY_SET(KindSpec.of("key_set", "key_sets").admin("key-sets").identity("name")),
     KEY(KindSpec.of("key", "keys").admin("keys").identity("name")),
-    SERVICE(KindSpec.of("service", "services").admin("services").identity("name")),
+    SERVICE(KindSpec.of("service", "services").admin("services").identity("name").identifiedByIdWhenUnnamed()),
     UPSTREAM(KindSpec.of("upstream", "upstreams").admin("upstreams").identity("name")),
     TARGET(KindSpec.of("target", "targets").under("upstream", "upstreams", "targets").listedOnlyUnderParent()
             .putOnlyUpdates().identity("target")),
-    ROUTE(KindSpec.of("route", "routes").admin("routes").identity("name")),
+    ROUTE(KindSpec.of("route", "routes").admin("routes").identity("name").identifiedByIdWhenUnnamed()),
     CONSUMER(KindSpec.of("consumer", "consumers").admin("consumers")
             .identity(KindSpec.Identity.USERNAME_OR_CUSTOM_ID, "username").unique("username", "custom_id")),
     KEYAUTH_CREDENTIAL(KindSpec.of("keyauth_credential", "keyauth_credentials").admin("key-auths")

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param identityField    the field the identity name comes from (and where a missing identity is reported)
  * @param secretIdentity   the identity is a secret (a key-auth key): reports show it masked
  * @param uniqueFields     fields Kong keeps unique besides the identity
+ * @param idWhenUnnamed    an entity in the files without its identity field is identified by its {@code id} (Kong
+ *                         takes a service or route without a name, as decK does); the id is then what is sent to Kong
  */
 public record KindSpec(String label, String collection, String adminPath, String parentField, String parentCollection,
                        String nestedSegment, boolean putCreates, Identity identity, String identityField,
-                       boolean secretIdentity, List<String> uniqueFields) {
+                       boolean secretIdentity, List<String> uniqueFields, boolean idWhenUnnamed) {
 
     /** How an entity's identity name is found. */
     public enum Identity {
@@ -44,18 +46,19 @@ public record KindSpec(String label, String collection, String adminPath, String
     }
 
     static KindSpec of(String label, String collection) {
-        return new KindSpec(label, collection, null, null, null, null, true, Identity.FIELD, "name", false, List.of());
+        return new KindSpec(label, collection, null, null, null, null, true, Identity.FIELD, "name", false, List.of(),
+                false);
     }
 
     KindSpec admin(String path) {
         return new KindSpec(label, collection, path, parentField, parentCollection, nestedSegment, putCreates, identity,
-                identityField, secretIdentity, uniqueFields);
+                identityField, secretIdentity, uniqueFields, idWhenUnnamed);
     }
 
     /** Lives under a parent: created and addressed at {@code /<parent>/{id}/<segment>}. */
     KindSpec under(String field, String parent, String segment) {
         return new KindSpec(label, collection, adminPath, field, parent, segment, putCreates, identity, identityField,
-                secretIdentity, uniqueFields);
+                secretIdentity, uniqueFields, idWhenUnnamed);
     }
 
     KindSpec listedOnlyUnderParent() {
@@ -64,7 +67,7 @@ public record KindSpec(String label, String collection, String adminPath, String
 
     KindSpec putOnlyUpdates() {
         return new KindSpec(label, collection, adminPath, parentField, parentCollection, nestedSegment, false, identity,
-                identityField, secretIdentity, uniqueFields);
+                identityField, secretIdentity, uniqueFields, idWhenUnnamed);
     }
 
     KindSpec identity(String field) {
@@ -73,17 +76,22 @@ public record KindSpec(String label, String collection, String adminPath, String
 
     KindSpec identity(Identity how, String field) {
         return new KindSpec(label, collection, adminPath, parentField, parentCollection, nestedSegment, putCreates, how,
-                field, secretIdentity, uniqueFields);
+                field, secretIdentity, uniqueFields, idWhenUnnamed);
     }
 
     KindSpec maskedIdentity() {
         return new KindSpec(label, collection, adminPath, parentField, parentCollection, nestedSegment, putCreates,
-                identity, identityField, true, uniqueFields);
+                identity, identityField, true, uniqueFields, idWhenUnnamed);
     }
 
     KindSpec unique(String... fields) {
         return new KindSpec(label, collection, adminPath, parentField, parentCollection, nestedSegment, putCreates,
-                identity, identityField, secretIdentity, List.of(fields));
+                identity, identityField, secretIdentity, List.of(fields), idWhenUnnamed);
+    }
+
+    KindSpec identifiedByIdWhenUnnamed() {
+        return new KindSpec(label, collection, adminPath, parentField, parentCollection, nestedSegment, putCreates,
+                identity, identityField, secretIdentity, uniqueFields, true);
     }
 
     public boolean isNested() {

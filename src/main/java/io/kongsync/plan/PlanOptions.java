@@ -1,5 +1,8 @@
 package io.kongsync.plan;
 
+import io.kongsync.model.Entity;
+
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,6 +35,25 @@ public record PlanOptions(String ownershipTag, Set<String> selectTags, boolean o
     /** The ownership tag {@code managed-by:kongsync} and no select tags. */
     public static PlanOptions defaults() {
         return new PlanOptions();
+    }
+
+    /**
+     * Whether an entity in Kong is kongsync's to update and delete: it carries the ownership tag and every select tag,
+     * or kongsync owns everything. Reads the tag list in place: this runs for every entity.
+     */
+    public boolean manages(Entity entity) {
+        if (ownsAll) {
+            return true;
+        }
+        if (!(entity.field("tags") instanceof Collection<?> tags) || !tags.contains(ownershipTag)) {
+            return false;
+        }
+        for (String tag : selectTags) {
+            if (!tags.contains(tag)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public PlanOptions withSelectTags(Set<String> tags) {

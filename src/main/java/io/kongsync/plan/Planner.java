@@ -7,7 +7,6 @@ import io.kongsync.model.EntityKind;
 import io.kongsync.model.State;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -114,20 +113,8 @@ public final class Planner {
         }
     }
 
-    /** Reads the tag list in place rather than {@link Entity#tags()}, which copies it: this runs for every entity. */
     private boolean isManaged(Entity entity) {
-        if (options.ownsAll()) {
-            return true;
-        }
-        if (!(entity.field("tags") instanceof Collection<?> tags) || !tags.contains(options.ownershipTag())) {
-            return false;
-        }
-        for (String tag : options.selectTags()) {
-            if (!tags.contains(tag)) {
-                return false;
-            }
-        }
-        return true;
+        return options.manages(entity);
     }
 
     private String conflictMessage(Entity d, Entity c) {

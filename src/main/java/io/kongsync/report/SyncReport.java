@@ -34,7 +34,7 @@ final class SyncReport {
         if (result.equals("refused")) {
             return "Sync refused: nothing was applied. " + (r.refusal() != null ? r.refusal()
                     : r.diagnostics().size() + " problem" + (r.diagnostics().size() == 1 ? "" : "s")
-                    + " reported by Kong.");
+                    + " found checking the files against Kong.");
         }
         String counts = r.count(Outcome.Status.APPLIED) + " applied, " + r.count(Outcome.Status.FAILED) + " failed, "
                 + r.count(Outcome.Status.SKIPPED) + " skipped" + nodeCounts(r);

@@ -65,6 +65,7 @@ public final class StateBuilder {
     private final Map<EntityKey, Entity> entities = new TreeMap<>();
     private final Map<EntityKey, RawEntity> sources = new HashMap<>();
     private final Map<String, EntityKey> keysById = new HashMap<>();
+    private final Map<String, Entity> filesIds = new HashMap<>();
     private final Map<String, EntityKey> consumersByName = new HashMap<>();
     private final Map<String, EntityKey> certificatesByName = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -131,11 +132,29 @@ public final class StateBuilder {
             }
             return;
         }
+        if (options.desired() && explicitId != null && idTaken(raw, key, explicitId)) {
+            return;
+        }
         UUID id = explicitId != null ? explicitId : key.deterministicId();
         Entity entity = new Entity(key, id, normalized, raw.origin(), sensitivePaths(raw));
+        if (options.desired() && explicitId != null) {
+            filesIds.put(key.kind() + ":" + explicitId, entity);
+        }
         entities.put(key, entity);
         sources.put(key, raw);
         index(entity, raw);
+    }
+
+    /** Two entities of a kind with one id would be one entity in Kong, the second overwriting the first. */
+    private boolean idTaken(RawEntity raw, EntityKey key, UUID id) {
+        Entity holder = filesIds.get(key.kind() + ":" + id);
+        if (holder == null) {
+            return false;
+        }
+        diagnostics.add(new Diagnostic(raw.originOf("id"), key.kind().label() + " id " + id + " is also the id of "
+                + key.kind().label() + " '" + displayName(holder.key()) + "'" + scopeText(holder.key()) + " ("
+                + holder.origin().position() + ")"));
+        return true;
     }
 
     /** A service's {@code url} becomes protocol, host, port and path: a substituted url makes all four sensitive. */
@@ -151,7 +170,7 @@ public final class StateBuilder {
     private Object resolve(RawRef ref) {
         if (ref.id() != null) {
             EntityKey key = keysById.get(ref.id());
-            return key != null ? key : EntityKey.of(ref.kind(), "id:" + ref.id());
+            return key != null ? key : EntityKey.byId(ref.kind(), ref.id(), Map.of());
         }
         if (ref.kind() == EntityKind.CONSUMER) {
             return consumersByName.getOrDefault(ref.name(), EntityKey.of(ref.kind(), ref.name()));
@@ -197,8 +216,8 @@ public final class StateBuilder {
             scopeOf(f, spec.parentField(), scope);
         }
         if (name == null) {
-            if (!options.desired() && explicitId != null) {
-                return new EntityKey(kind, "id:" + explicitId, scope);
+            if (explicitId != null && (!options.desired() || spec.idWhenUnnamed())) {
+                return EntityKey.byId(kind, explicitId.toString(), scope);
             }
             if (spec.identity() != KindSpec.Identity.CERT_DIGEST) {
                 diagnostics.add(new Diagnostic(raw.originOf(spec.identityField()), missingIdentity(kind)));
@@ -243,6 +262,10 @@ public final class StateBuilder {
                             ? "credentials" : kind.collection();
                     yield field + " is required: kongsync identifies " + what + " by their " + field + ", and a "
                             + field + " Kong generates would differ on every sync";
+                }
+                if (spec.idWhenUnnamed()) {
+                    yield "a " + kind.label() + " needs a " + spec.identityField() + " or an id: kongsync identifies "
+                            + kind.collection() + " by " + spec.identityField() + ", or by id when they have none";
                 }
                 yield spec.identityField() + " is required: kongsync identifies " + kind.collection() + " by "
                         + spec.identityField();

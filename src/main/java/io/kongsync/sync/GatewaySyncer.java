@@ -202,7 +202,7 @@ public final class GatewaySyncer implements AutoCloseable {
         }
         if (!r.diagnostics().isEmpty() && r.outcomes().isEmpty()) {
             return new NodeResult(node, NodeResult.Status.REFUSED, hash, rounds, r.diagnostics().size()
-                    + " problem" + (r.diagnostics().size() == 1 ? "" : "s") + " reported by Kong");
+                    + " problem" + (r.diagnostics().size() == 1 ? "" : "s") + " found checking the files against Kong");
         }
         // DB-less: every change shares the one POST /config and its failure
         String failure = r.outcomes().stream().filter(o -> o.message() != null && o.status() == Outcome.Status.FAILED)

@@ -23,8 +23,8 @@ public record Ids(State desired, State current) implements Function<EntityKey, U
         if (inFiles != null) {
             return inFiles.id();
         }
-        if (key.name().startsWith("id:")) {
-            return UUID.fromString(key.name().substring(3));
+        if (key.id() != null) {
+            return UUID.fromString(key.id());
         }
         return key.deterministicId();
     }

@@ -12,6 +12,7 @@ import io.kongsync.model.EntityKind;
 import io.kongsync.model.Origin;
 import io.kongsync.model.State;
 import io.kongsync.plan.Change;
+import io.kongsync.plan.KongReferences;
 import io.kongsync.plan.Plan;
 import io.kongsync.plan.PlanOptions;
 import io.kongsync.plan.Planner;
@@ -87,19 +88,41 @@ public final class Syncer {
     }
 
     private Mono<Planned> planUnmasked(State files, Set<String> selectTags) {
+        return planFrom(files, selectTags).map(PlannedFrom::planned);
+    }
+
+    /**
+     * A plan and the files' state it was made from (live defaults applied, references by id not yet resolved), which
+     * the plan after applying resolves again against Kong as it then is.
+     */
+    private record PlannedFrom(State files, Planned planned) {
+    }
+
+    private Mono<PlannedFrom> planFrom(State files, Set<String> selectTags) {
         return kong.info().flatMap(info -> Mono.zip(withLiveDefaults(files, info), reader.read(kong,
                 options.ownershipTag())).flatMap(both -> {
-            State desired = both.getT1();
             State current = both.getT2();
             PlanOptions planOptions = new PlanOptions(options.ownershipTag(), selectTags, info.dbless());
+            KongReferences.Resolved resolved = KongReferences.againstKong(both.getT1(), current, planOptions);
+            State desired = resolved.desired();
             Plan plan = Planner.plan(desired, current, planOptions);
             List<Diagnostic> flavored = RouterFlavorCheck.check(desired, RouterFlavor.reported(info.routerFlavor()),
                     "the Kong at " + kong.adminUrl());
             Mono<List<Diagnostic>> checked = !flavored.isEmpty() ? Mono.just(flavored) : options.validateWithKong()
                     ? pluginCheck.check(plan, new Ids(desired, current)) : Mono.just(List.of());
-            return checked.map(problems -> new Planned(info, desired, current, plan, planOptions, problems,
-                    MaskingPolicy.of(desired)));
+            return checked.map(rejected -> new PlannedFrom(both.getT1(), new Planned(info, desired, current, plan,
+                    planOptions, allSorted(resolved.unresolved(), rejected), MaskingPolicy.of(desired))));
         }));
+    }
+
+    private static List<Diagnostic> allSorted(List<Diagnostic> a, List<Diagnostic> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<Diagnostic> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(null);
+        return all;
     }
 
     /**
@@ -136,8 +159,8 @@ public final class Syncer {
     private Mono<SyncResult> syncUnmasked(State files, Set<String> selectTags) {
         long started = System.nanoTime();
         long requestsBefore = kong.requestCount();
-        return planUnmasked(files, selectTags).flatMap(planned -> {
-            State desired = planned.desired();
+        return planFrom(files, selectTags).flatMap(from -> {
+            Planned planned = from.planned();
             String refusal = planned.masking().mask(refusal(planned, options));
             if (refusal != null || !planned.diagnostics().isEmpty()) {
                 return Mono.just(result(planned, List.of(), refusal, planned.diagnostics(), null, started,
@@ -149,7 +172,8 @@ public final class Syncer {
             Mono<Applied> applied = planned.kong().dbless() ? applyDbless(planned) : applyDatabase(planned);
             // Once anything may have been written, every outcome is kept: a failed read-back is reported with them.
             return applied.flatMap(a -> reader.read(kong, options.ownershipTag())
-                    .map(after -> Planner.plan(desired, after, planned.planOptions()))
+                    .map(after -> Planner.plan(KongReferences.againstKong(from.files(), after,
+                            planned.planOptions()).desired(), after, planned.planOptions()))
                     .map(remaining -> result(planned, a.outcomes(), null, a.diagnostics(), remaining, started,
                             requestsBefore))
                     .onErrorResume(e -> Mono.just(result(planned, a.outcomes(), null, a.diagnostics(), null,

@@ -105,7 +105,8 @@ public final class SemanticValidator {
     private void references(Entity entity, Set<String> caCertificateIds) {
         RawEntity raw = sources.get(entity.key());
         for (Map.Entry<String, Object> field : entity.fields().entrySet()) {
-            if (field.getValue() instanceof EntityKey ref && state.get(ref).isEmpty()) {
+            // a reference by id may be to an entity made by hand in Kong: checked against Kong when planning
+            if (field.getValue() instanceof EntityKey ref && ref.id() == null && state.get(ref).isEmpty()) {
                 diagnostics.add(new Diagnostic(raw.originOf(field.getKey()),
                         ref.kind().label() + " '" + ref.name() + "' is not defined in the files"));
             }

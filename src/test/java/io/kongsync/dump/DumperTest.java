@@ -129,6 +129,32 @@ class DumperTest {
                         + "dump; a plan from this dump would delete it");
     }
 
+    @Test
+    void servicesAndRoutesIdentifiedByIdAloneDumpWithTheirIdAndPlanNoChange() throws IOException {
+        Path files = tmp.resolve("by-id.yaml");
+        Files.writeString(files, """
+                _format_version: "3.0"
+                services:
+                  - id: 3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d01
+                    host: orders.internal
+                    routes:
+                      - id: 3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d02
+                        paths: [/orders]
+                      - name: orders-admin
+                        paths: [/orders-admin]
+                    plugins:
+                      - name: key-auth
+                """);
+        State current = servedByKong(StateLoader.loadDesired(List.of(files), LOAD));
+
+        Dump dump = Dumper.dump(current, MANAGED);
+
+        assertThat(dump.warnings()).isEmpty();
+        assertThat(dump.yaml()).contains("  - id: 3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d01\n",
+                "      - id: 3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d02\n", "      - name: orders-admin\n");
+        assertNoChange(load(dump.yaml()), current, PlanOptions.defaults());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /** What Kong would echo after loading these files in DB-less mode: the declarative config, read back. */

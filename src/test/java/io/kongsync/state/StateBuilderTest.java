@@ -99,10 +99,49 @@ class StateBuilderTest {
                         "keyauth_credentials", List.of(Map.of("tags", List.of("t"))))))));
 
         assertThat(result.diagnostics()).extracting(d -> d.format()).containsExactlyInAnyOrder(
-                "a.yaml:1:1: services[0].name: name is required: kongsync identifies services by name",
+                "a.yaml:1:1: services[0].name: a service needs a name or an id: kongsync identifies services by "
+                        + "name, or by id when they have none",
                 "a.yaml:1:1: consumers[0].username: at least one of these fields must be non-empty: "
                         + "'custom_id', 'username'",
                 "a.yaml:1:1: consumers[0].keyauth_credentials[0].key: key is required: kongsync identifies "
                         + "credentials by their key, and a key Kong generates would differ on every sync");
+    }
+
+    private static final String SERVICE_ID = "3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d01";
+    private static final String ROUTE_ID = "3f1e0a52-6c1b-4f6e-9d0a-2b7c5e8a9d02";
+
+    @Test
+    void servicesAndRoutesWithoutANameAreIdentifiedByTheirIdAndKeepIt() {
+        StateBuilder.Result result = build(file("a.yaml", Map.of(
+                "services", List.of(Map.of("id", SERVICE_ID, "host", "orders.internal",
+                        "routes", List.of(Map.of("id", ROUTE_ID, "paths", List.of("/orders"))),
+                        "plugins", List.of(Map.of("name", "key-auth")))),
+                "routes", List.of(Map.of("name", "other", "service", SERVICE_ID, "paths", List.of("/other"))))));
+
+        assertThat(result.diagnostics()).isEmpty();
+        EntityKey serviceKey = EntityKey.of(EntityKind.SERVICE, "id:" + SERVICE_ID);
+        Entity service = result.state().get(serviceKey).orElseThrow();
+        assertThat(service.id().toString()).isEqualTo(SERVICE_ID);
+        Entity route = result.state().get(EntityKey.of(EntityKind.ROUTE, "id:" + ROUTE_ID)).orElseThrow();
+        assertThat(route.id().toString()).isEqualTo(ROUTE_ID);
+        assertThat(route.field("service")).isEqualTo(serviceKey);
+        assertThat(result.state().get(EntityKey.of(EntityKind.ROUTE, "other")).orElseThrow().field("service"))
+                .isEqualTo(serviceKey);
+        assertThat(result.state().get(new EntityKey(EntityKind.PLUGIN, "key-auth",
+                Map.of("service", "id:" + SERVICE_ID)))).isPresent();
+    }
+
+    @Test
+    void oneIdForTwoEntitiesOfAKindIsRefusedNamingBothPlaces() {
+        StateBuilder.Result result = build(
+                file("a.yaml", Map.of("services", List.of(Map.of("name", "orders", "id", SERVICE_ID, "host", "a")))),
+                file("b.yaml", Map.of("services", List.of(Map.of("id", SERVICE_ID, "host", "b"),
+                        Map.of("id", SERVICE_ID, "host", "c")))));
+
+        assertThat(result.diagnostics()).extracting(d -> d.format()).containsExactlyInAnyOrder(
+                "b.yaml:1:1: services[0].id: service id " + SERVICE_ID + " is also the id of service 'orders' "
+                        + "(a.yaml:1:1)",
+                "b.yaml:1:1: services[1].id: service id " + SERVICE_ID + " is also the id of service 'orders' "
+                        + "(a.yaml:1:1)");
     }
 }

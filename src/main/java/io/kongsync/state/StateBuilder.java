@@ -105,7 +105,28 @@ public final class StateBuilder {
                 return new Prepared(raw, null, null, new Diagnostic(raw.originOf("id"), "expected a UUID"));
             }
         }
+        if (explicitId == null && options.desired() && raw.kind() == EntityKind.CERTIFICATE
+                && strings(fields.get("snis")).isEmpty()) {
+            explicitId = idOfUnnamedCertificate(fields);
+        }
         return new Prepared(raw, explicitId, normalize(raw.kind(), fields, options.stored()), null);
+    }
+
+    /**
+     * A certificate with neither SNIs nor an id is identified by its certificate, as decK identifies it by its
+     * content: its id is derived from the certificate's digest (never from the private key), so Kong's answer, known
+     * by id, is the same entity on the next sync. Null when the certificate cannot be read (its own check says why).
+     */
+    private static UUID idOfUnnamedCertificate(Map<String, Object> fields) {
+        if (!(fields.get("cert") instanceof String cert)) {
+            return null;
+        }
+        try {
+            return UUID.nameUUIDFromBytes(("certificate:" + Pem.certificateDigest(cert))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private void add(Prepared prepared) {

@@ -121,4 +121,27 @@ class KongAcceptsTest {
                   - target: %s.backend:8080
                 """.formatted(LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL, LONG_LABEL));
     }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
+    void aCertificateWithNeitherSnisNorAnIdIsIdentifiedByItsContentAndConverges(boolean dbless) throws IOException {
+        String cert = Files.readString(Path.of("src/test/resources/certs/leaf-rsa.crt")).strip();
+        String key = Files.readString(Path.of("src/test/resources/certs/leaf-rsa.key")).strip();
+        String file = """
+                _format_version: "3.0"
+                certificates:
+                - cert: |
+                %s
+                  key: |
+                %s
+                """.formatted(cert.indent(4).stripTrailing(), key.indent(4).stripTrailing());
+        validatesSyncsOnceAndConverges(dbless, file);
+
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
+            run(kong, file, "sync");
+            run(kong, file, "sync");
+            assertThat(new AdminClient(kong.url()).get("/certificates").data()).as("one certificate, not one per sync")
+                    .hasSize(1);
+        }
+    }
 }

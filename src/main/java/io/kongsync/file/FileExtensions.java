@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * decK's file-level settings that change the entities of every file read together, applied before anything checks
@@ -43,6 +44,11 @@ final class FileExtensions {
             List.of("consumers", "plugins"),
             List.of("consumer_groups", "plugins"));
 
+    private static final List<List<String>> BASIC_AUTH_PLACES = List.of(
+            List.of("consumers", "basicauth_credentials"), List.of("basicauth_credentials"));
+    /** How Kong stores a basic-auth password: the hex SHA-1 of the password followed by the consumer's id. */
+    private static final Pattern STORED_PASSWORD = Pattern.compile("[0-9a-fA-F]{40}");
+
     /** The service fields the {@code url} shorthand sets: a service with a url takes no default for them. */
     private static final Set<String> URL_PARTS = Set.of("protocol", "host", "port", "path");
 
@@ -56,7 +62,14 @@ final class FileExtensions {
     static void apply(List<DeckFileReader.Parsed> files) {
         Map<String, Declared> sharedConfigs = sharedConfigs(files);
         Map<String, Map<String, Declared>> defaults = defaults(files);
+        boolean hashedPasswords = files.stream().anyMatch(f -> f.content().get("_info") instanceof Map<?, ?> info
+                && Boolean.TRUE.equals(info.get("skip_hash_for_basic_auth")));
         for (DeckFileReader.Parsed file : files) {
+            if (hashedPasswords) {
+                for (List<String> place : BASIC_AUTH_PLACES) {
+                    each(file.content(), place, "", (path, credential) -> requireHash(file, path, credential));
+                }
+            }
             for (List<String> place : PLUGIN_PLACES) {
                 each(file.content(), place, "", (path, plugin) -> useSharedConfig(file, path, plugin, sharedConfigs));
             }
@@ -108,11 +121,13 @@ final class FileExtensions {
             report(file, sourcePath, name instanceof String s
                     ? "unknown shared plugin config '" + s + "' (" + known + ")"
                     : CONFIG_SOURCE + " must name an entry of " + PLUGIN_CONFIGS + " (" + known + ")");
+            file.positions().remove(plugin, CONFIG_SOURCE);
             return;
         }
         if (!(source.value() instanceof Map<?, ?> sharedConfig)) {
             report(file, sourcePath, "the shared plugin config '" + name + "' at "
                     + source.file().positions().at(source.path()).position() + " is not a mapping");
+            file.positions().remove(plugin, CONFIG_SOURCE);
             return;
         }
         String configPath = SourceMap.child(path, "config");
@@ -124,6 +139,16 @@ final class FileExtensions {
         merge(config, (Map<String, Object>) sharedConfig, source, file, configPath);
         plugin.put("config", config);
         file.positions().remove(plugin, CONFIG_SOURCE);
+    }
+
+    // ---- _info.skip_hash_for_basic_auth ----------------------------------------------------------------------------
+
+    /** With hashed passwords declared, a password that is no such hash is plaintext written by mistake. */
+    private static void requireHash(DeckFileReader.Parsed file, String path, Map<String, Object> credential) {
+        if (credential.get("password") instanceof String password && !STORED_PASSWORD.matcher(password).matches()) {
+            report(file, SourceMap.child(path, "password"), "_info.skip_hash_for_basic_auth says passwords are the "
+                    + "hashes Kong stores (40 hex digits, as 'kongsync dump' writes them), but this one is not");
+        }
     }
 
     // ---- _info.defaults --------------------------------------------------------------------------------------------

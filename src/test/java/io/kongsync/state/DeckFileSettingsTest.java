@@ -3,6 +3,11 @@ package io.kongsync.state;
 import io.kongsync.cli.CliRun;
 import io.kongsync.cli.ExitCodes;
 import io.kongsync.file.ReadOptions;
+import io.kongsync.kong.KongClient;
+import io.kongsync.kong.KongSettings;
+import io.kongsync.sync.SyncOptions;
+import io.kongsync.sync.SyncResult;
+import io.kongsync.sync.Syncer;
 import io.kongsync.sandbox.AdminClient;
 import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
@@ -51,6 +56,48 @@ class DeckFileSettingsTest {
         }
         out.addAll(List.of(more));
         return out.toArray(String[]::new);
+    }
+
+    // ---- templates ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aFileWithTemplatesAsDecksDocumentationWritesThemSyncsAndPlansAgainToNothing() throws IOException {
+        Path file = write("kong.yaml", """
+                _format_version: "3.0"
+                services:
+                  - name: orders
+                    host: "${{ env "DECK_ORDERS_HOST" }}"
+                    port: ${{ env "DECK_ORDERS_PORT" | toInt }}
+                    routes:
+                      - name: orders
+                        paths: [${{ env "DECK_ORDERS_PATH" }}]
+                        strip_path: ${{ env "DECK_STRIP" | toBool }}
+                consumers:
+                  - username: partner
+                    keyauth_credentials:
+                      - key: ${{ env "DECK_PARTNER_KEY" }}
+                """);
+        Map<String, String> env = Map.of("DECK_ORDERS_HOST", "orders.internal", "DECK_ORDERS_PORT", "8443",
+                "DECK_ORDERS_PATH", "/orders", "DECK_STRIP", "false", "DECK_PARTNER_KEY", "pk-9Xv2-s3cret");
+        StateLoader.Loaded loaded = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults(),
+                ReadOptions.defaults().withEnvironment(env::get));
+        assertThat(loaded.diagnostics()).isEmpty();
+
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults());
+             KongClient client = KongClient.create(KongSettings.of(kong.url()))) {
+            Syncer syncer = new Syncer(client, SyncOptions.defaults());
+            SyncResult result = syncer.sync(loaded.state(), loaded.selectTags()).block();
+            assertThat(result.succeeded()).as(String.valueOf(result.refusal())).isTrue();
+            assertThat(syncer.plan(loaded.state(), loaded.selectTags()).block().plan().isEmpty()).isTrue();
+
+            AdminClient admin = new AdminClient(kong.url());
+            assertThat(admin.get("/services/orders").json()).containsEntry("host", "orders.internal")
+                    .containsEntry("port", 8443);
+            assertThat(admin.get("/routes/orders").json()).containsEntry("paths", List.of("/orders"))
+                    .containsEntry("strip_path", false);
+            assertThat(admin.get("/consumers/partner/key-auth").data()).singleElement()
+                    .satisfies(k -> assertThat(k).containsEntry("key", "pk-9Xv2-s3cret"));
+        }
     }
 
     // ---- _info.defaults --------------------------------------------------------------------------------------------

@@ -324,4 +324,29 @@ class DeckFileSettingsTest {
                 + "_info.skip_hash_for_basic_auth says passwords are the hashes Kong stores")
                 .doesNotContain("correct-horse-battery");
     }
+
+    // ---- what kongsync does not read -------------------------------------------------------------------------------
+
+    @Test
+    void decksSettingsKongsyncDoesNotReadAreRefusedWithTheReason() throws IOException {
+        Path file = write("kong.yaml", """
+                _format_version: "3.0"
+                _info:
+                  default_lookup_tags:
+                    consumers: [shared]
+                  include_plugin_definitions: true
+                services:
+                  - name: orders
+                    host: ${{ printf "%s" "orders.internal" }}
+                """);
+
+        CliRun run = CliRun.of("validate", "-s", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.out() + run.err()).contains(
+                file + ":3:3: _info.default_lookup_tags: 'default_lookup_tags' is not read by kongsync: references "
+                        + "resolve within the files read together",
+                file + ":5:3: _info.include_plugin_definitions: 'include_plugin_definitions' needs Kong Enterprise",
+                file + ":8:11: services[0].host: unknown template function 'printf'");
+    }
 }

@@ -202,15 +202,10 @@ final class NodeConverter {
         }
         int start = text.offset(startMark.getLine(), startMark.getColumn());
         int end = text.offset(endMark.getLine(), endMark.getColumn());
-        for (SubstitutedText.Span span : text.spans()) {
-            if (span.start() > end) {
-                break;
-            }
-            if (span.end() >= start) {
-                templatePaths.putIfAbsent(span.template(), path);
-                if (span.resolved()) {
-                    substitutedPaths.add(path);
-                }
+        for (SubstitutedText.Span span : text.touching(start, end)) {
+            templatePaths.putIfAbsent(span.template(), path);
+            if (span.resolved()) {
+                substitutedPaths.add(path);
             }
         }
     }

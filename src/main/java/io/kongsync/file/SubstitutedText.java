@@ -54,17 +54,50 @@ final class SubstitutedText {
         }
         int offset = offset(line, column);
         int originalOffset = offset;
-        for (Span span : spans) {
-            if (offset < span.start()) {
-                break;
-            }
-            if (offset < span.end()) {
-                originalOffset = span.originalStart();
-                break;
-            }
-            originalOffset = offset - span.end() + span.originalEnd();
+        int last = lastStartingAtOrBefore(offset);
+        if (last >= 0) {
+            Span span = spans.get(last);
+            originalOffset = offset < span.end() ? span.originalStart() : offset - span.end() + span.originalEnd();
         }
         return lineAndColumn(original, originalLines(), originalOffset);
+    }
+
+    /** The index of the last span that starts at or before {@code offset}, or -1. */
+    private int lastStartingAtOrBefore(int offset) {
+        int low = 0;
+        int high = spans.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (spans.get(mid).start() <= offset) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** The spans that touch the range {@code [start, end]} of the new text, in order. */
+    List<Span> touching(int start, int end) {
+        int low = 0;
+        int high = spans.size() - 1;
+        int first = spans.size();
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (spans.get(mid).end() >= start) {
+                first = mid;
+                high = mid - 1;
+            } else {
+                low = mid + 1;
+            }
+        }
+        int to = first;
+        while (to < spans.size() && spans.get(to).start() <= end) {
+            to++;
+        }
+        return spans.subList(first, to);
     }
 
     /** The char offset in the new text of a 0-based line and column (in code points). */

@@ -103,14 +103,17 @@ final class Templates {
 
     /** decK leaves templates on YAML comment lines alone. */
     private static boolean onCommentLine(String text, int at) {
-        int lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-        for (int i = lineStart; i < at; i++) {
+        boolean comment = false;
+        for (int i = at - 1; i >= 0; i--) {
             char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
             if (!Character.isWhitespace(c)) {
-                return c == '#';
+                comment = c == '#';
             }
         }
-        return false;
+        return comment;
     }
 
     /** The index of the {@code }}} that ends an action, skipping quoted strings; -1 when there is none. */

@@ -137,6 +137,16 @@ sealed interface TemplateExpression {
             if (c == '"') {
                 return new Literal(quoted());
             }
+            if (c == '\\' && at + 1 < text.length() && text.charAt(at + 1) == '"') {
+                // a template inside a JSON string, its quotes escaped for JSON: \"DECK_HOST\"
+                int close = text.indexOf("\\\"", at + 2);
+                if (close < 0) {
+                    throw new Malformed("unterminated quoted string");
+                }
+                String value = text.substring(at + 2, close);
+                at = close + 2;
+                return new Literal(value);
+            }
             if (c == '`') {
                 int close = text.indexOf('`', at + 1);
                 if (close < 0) {

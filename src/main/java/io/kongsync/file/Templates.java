@@ -120,7 +120,10 @@ final class Templates {
     private static int closing(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"') {
+            if (c == '\\' && text.startsWith("\"", i + 1)) {
+                int end = text.indexOf("\\\"", i + 2);
+                i = end < 0 ? text.length() : end + 1;
+            } else if (c == '"') {
                 for (i++; i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n'; i++) {
                     if (text.charAt(i) == '\\') {
                         i++;

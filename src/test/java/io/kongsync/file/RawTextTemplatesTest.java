@@ -79,6 +79,21 @@ class RawTextTemplatesTest {
     }
 
     @Test
+    void jsonFilesTakeTemplatesWithPlainOrJsonEscapedQuotes() throws IOException {
+        Path file = Files.writeString(dir.resolve("kong.json"), """
+                {"_format_version": "3.0",
+                 "services": [{"name": "orders", "host": "${{ env "DECK_HOST" }}",
+                               "path": "${{ env \\"DECK_PATH\\" }}", "port": ${{ env "DECK_PORT" | toInt }}}]}
+                """);
+
+        ReadResult result = new DeckFileReader().read(List.of(file), options);
+
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat((Object) at(result.files().get(0).content(), "services", 0)).isEqualTo(
+                Map.of("name", "orders", "host", "orders.internal", "path", "/orders", "port", 8080L));
+    }
+
+    @Test
     void pipelinesConvertAsDecksFunctionsDo() throws IOException {
         ReadResult result = read("""
                 _format_version: "3.0"

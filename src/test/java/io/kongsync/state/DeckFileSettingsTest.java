@@ -13,6 +13,8 @@ import io.kongsync.sandbox.Sandbox;
 import io.kongsync.sandbox.SandboxOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,8 +104,9 @@ class DeckFileSettingsTest {
 
     // ---- _info.defaults --------------------------------------------------------------------------------------------
 
-    @Test
-    void defaultsFillWhatAnEntityDoesNotSet() throws IOException {
+    @ParameterizedTest(name = "DB-less: {0}")
+    @ValueSource(booleans = {false, true})
+    void defaultsFillWhatAnEntityDoesNotSet(boolean dbless) throws IOException {
         Path file = write("kong.yaml", """
                 _format_version: "3.0"
                 _info:
@@ -141,7 +144,7 @@ class DeckFileSettingsTest {
                       - target: 10.0.0.2:80
                         weight: 10
                 """);
-        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
             syncedThenNothingToPlan(kong, file);
 
             AdminClient admin = new AdminClient(kong.url());
@@ -215,8 +218,9 @@ class DeckFileSettingsTest {
 
     // ---- _plugin_configs -------------------------------------------------------------------------------------------
 
-    @Test
-    void pluginsTakeANamedSharedConfigUnderTheirOwn() throws IOException {
+    @ParameterizedTest(name = "DB-less: {0}")
+    @ValueSource(booleans = {false, true})
+    void pluginsTakeANamedSharedConfigUnderTheirOwn(boolean dbless) throws IOException {
         Path file = write("kong.yaml", """
                 _format_version: "3.0"
                 _plugin_configs:
@@ -238,7 +242,7 @@ class DeckFileSettingsTest {
                       - name: rate-limiting
                         _config: standard-limits
                 """);
-        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
             syncedThenNothingToPlan(kong, file);
 
             AdminClient admin = new AdminClient(kong.url());

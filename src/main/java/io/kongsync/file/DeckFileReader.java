@@ -265,8 +265,20 @@ public final class DeckFileReader {
         return new Diagnostic(new Origin(name, line(mark), column(mark), ""), syntaxProblem(e));
     }
 
+    /** A syntax error; when it begins in a substituted value, the template it came from is named too. */
     private static Diagnostic syntaxError(String name, MarkedYamlEngineException e, SubstitutedText text) {
-        return new Diagnostic(at(name, e.getProblemMark().or(e::getContextMark).orElse(null), text), syntaxProblem(e));
+        Origin origin = at(name, e.getProblemMark().or(e::getContextMark).orElse(null), text);
+        String hint = "";
+        for (Mark mark : List.of(e.getContextMark(), e.getProblemMark()).stream().flatMap(m -> m.stream()).toList()) {
+            int offset = text.offset(mark.getLine(), mark.getColumn());
+            List<SubstitutedText.Span> spans = text.touching(offset, offset);
+            if (!spans.isEmpty() && hint.isEmpty()) {
+                Origin template = at(name, mark, text);
+                hint = " (the YAML there comes from the value substituted for the template at line " + template.line()
+                        + ", column " + template.column() + ")";
+            }
+        }
+        return new Diagnostic(origin, syntaxProblem(e) + hint);
     }
 
     private static String syntaxProblem(MarkedYamlEngineException e) {

@@ -196,6 +196,9 @@ final class FileExtensions {
             }
             String fieldPath = SourceMap.child(path, field);
             Object own = entity.get(field);
+            if (declared.value() == null) {
+                return; // as in decK, a default written as null sets nothing
+            }
             if (own == null) {
                 entity.put(field, copy(declared.value()));
                 markSensitive(declared, declared.path(), file, fieldPath);

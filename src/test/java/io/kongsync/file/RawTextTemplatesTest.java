@@ -152,6 +152,21 @@ class RawTextTemplatesTest {
     }
 
     @Test
+    void yamlBrokenByASubstitutedValueIsReportedAtTheTemplateWithoutTheValue() throws IOException {
+        ReadResult result = new DeckFileReader().read(List.of(Files.writeString(dir.resolve("kong.yaml"), """
+                _format_version: "3.0"
+                plugins: ${{ env "DECK_BROKEN" }}
+                services:
+                  - name: orders
+                """)), options.withEnvironment(Map.of("DECK_BROKEN", "[{name: s3cr3t-cors}\n\n\n")::get));
+
+        // the parser notices where the file goes on; the template the broken YAML came from is named
+        assertThat(messages(result)).singleElement().asString().startsWith("kong.yaml:3:1: ")
+                .contains("comes from the value substituted for the template at line 2, column 10")
+                .doesNotContain("s3cr3t-cors");
+    }
+
+    @Test
     void commentLinesAreNotEvaluated() throws IOException {
         ReadResult result = read("""
                 _format_version: "3.0"

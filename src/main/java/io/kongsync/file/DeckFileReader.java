@@ -17,107 +17,163 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads decK-format files (YAML or JSON) exactly and safely: positions for every node, duplicate keys and foreign
- * tags reported, aliases and sizes bounded, one document per file, {@code _format_version: "3.0"} required, and
- * {@code ${{ ... }}} templates substituted in one batch over all files.
+ * tags reported, aliases and sizes bounded, one document per file, {@code _format_version: "3.0"} required,
+ * {@code ${{ ... }}} templates substituted in the raw text in one batch over all files (positions still those of the
+ * file as written), and decK's file-level settings applied ({@link FileExtensions}).
  */
 public final class DeckFileReader {
 
     static final String FORMAT_VERSION = "3.0";
     private static final String FORMAT_VERSION_KEY = "_format_version";
 
-    /** A file after parsing, before template substitution; {@code content} is null when it could not be used. */
-    private record Parsed(String name, Map<String, Object> content, SourceMap positions,
-                          Templates.FileTemplates templates) {
+    /** A file's text and the templates in it, before anything is resolved; {@code text} is null when unreadable. */
+    private record Scanned(SourceFinder.Input input, String text, Templates.Scan templates,
+                           List<Diagnostic> diagnostics) {
+    }
+
+    /** A file after substitution and parsing; {@code content} is null when it could not be used. */
+    record Parsed(String name, Map<String, Object> content, SourceMap positions, Set<String> substitutedPaths,
+                          List<Diagnostic> diagnostics) {
     }
 
     public ReadResult read(List<Path> sources, ReadOptions options) {
         List<Diagnostic> sourceProblems = new ArrayList<>();
         List<Diagnostic> emptySources = new ArrayList<>();
-        // Files parse independently; an ordered parallel stream keeps the result in file order.
-        List<Parsed> parsed = SourceFinder.expand(sources, options.sourceNames(), sourceProblems, emptySources).parallelStream()
-                .map(input -> parse(input, options))
+        // Files are read and parsed independently; ordered parallel streams keep the results in file order.
+        List<Scanned> scanned = SourceFinder.expand(sources, options.sourceNames(), sourceProblems, emptySources)
+                .parallelStream().map(input -> scan(input, options)).toList();
+        Templates templates = new Templates(options.functionsByName());
+        List<List<Templates.Action>> actions = new ArrayList<>();
+        scanned.forEach(s -> actions.add(s.templates().actions()));
+        Templates.Resolution resolution = templates.resolve(actions);
+        List<Substituted> substituted = scanned.parallelStream()
+                .map(s -> new Substituted(s, s.text() == null ? null
+                        : templates.substitute(s.text(), s.templates().actions(), resolution)))
                 .toList();
-        List<Templates.FileTemplates> templates = new ArrayList<>();
-        for (Parsed p : parsed) {
-            templates.add(p.templates());
-        }
-        MaskingPolicy masking = MaskingPolicy.of(new Templates(options.functionsByName()).substitute(templates));
+        Set<String> secrets = new HashSet<>(resolution.allValues());
+        substituted.forEach(s -> {
+            if (s.substitution() != null) {
+                secrets.addAll(s.substitution().secrets());
+            }
+        });
+        MaskingPolicy masking = MaskingPolicy.of(secrets);
+        List<Parsed> parsed = substituted.parallelStream().map(s -> parse(s, options)).toList();
 
         List<DeckFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(sourceProblems);
+        List<Parsed> accepted = new ArrayList<>();
+        Set<Parsed> acceptedFiles = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Parsed p : parsed) {
-            List<Diagnostic> fileDiagnostics = p.templates().diagnostics();
-            if (p.content() != null) {
-                // a 1.x file means other things by the same values (a regex path without '~'): checked as 3.0, its
-                // paths would be reported as invalid where the one fix is to convert it
-                if (!checkFormatVersion(p, fileDiagnostics)) {
-                    files.add(new DeckFile(p.name(), p.content(), p.positions(), p.templates().substitutedPaths()));
-                }
+            // a 1.x file means other things by the same values (a regex path without '~'): checked as 3.0, its
+            // paths would be reported as invalid where the one fix is to convert it
+            if (p.content() != null && !checkFormatVersion(p, p.diagnostics())) {
+                accepted.add(p);
+                acceptedFiles.add(p);
             }
+        }
+        FileExtensions.apply(accepted);
+        for (Parsed p : parsed) {
+            if (acceptedFiles.contains(p)) {
+                files.add(new DeckFile(p.name(), p.content(), p.positions(), p.substitutedPaths()));
+            }
+            List<Diagnostic> fileDiagnostics = new ArrayList<>(p.diagnostics());
             Collections.sort(fileDiagnostics);
             diagnostics.addAll(fileDiagnostics);
         }
         return new ReadResult(files, masking.maskAll(diagnostics), emptySources, masking);
     }
 
-    private Parsed parse(SourceFinder.Input input, ReadOptions options) {
-        ReadOptions.Limits limits = options.limits();
-        String name = input.name();
-        SourceMap positions = new SourceMap(name);
+    private record Substituted(Scanned scanned, Templates.Substitution substitution) {
+    }
+
+    private static Scanned scan(SourceFinder.Input input, ReadOptions options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<TemplateRef> refs = new ArrayList<>();
-        Templates.FileTemplates templates = new Templates.FileTemplates(name, refs, diagnostics, new HashSet<>());
-        Map<String, Object> content = null;
+        String name = input.name();
         try {
-            Node root = singleDocument(input, options, diagnostics);
-            if (root != null) {
-                content = rootMapping(root, name, positions, options, diagnostics, refs);
+            String text = FileText.read(input, options);
+            Templates.Scan templates = Templates.scan(text);
+            if (templates.problem() != null) {
+                diagnostics.add(new Diagnostic(new Origin(name, templates.line(), templates.column(), ""),
+                        templates.problem()));
             }
+            return new Scanned(input, text, templates, diagnostics);
         } catch (FileText.Refused e) {
             diagnostics.add(e.problem());
-        } catch (DepthLimitedParser.TooDeep e) {
-            diagnostics.add(new Diagnostic(new Origin(name, line(e.mark()), column(e.mark()), ""),
-                    NodeConverter.tooDeep(limits.maxNestingDepth())));
-        } catch (NodeConverter.AliasExpansionLimitExceeded e) {
-            refs.clear();
-            diagnostics.add(fileProblem(name, "aliases expand to more than " + limits.maxAliasExpansionNodes()
-                    + " nodes (a \"billion laughs\" document?); refusing to read it"));
-        } catch (MarkedYamlEngineException e) {
-            diagnostics.add(syntaxError(name, e));
-        } catch (YamlEngineException e) {
-            Mark at = e.getMessage() != null && e.getMessage().contains("Number of aliases") && !input.isStdin()
-                    ? AliasLocator.firstAliasBeyond(input.path(), limits.maxAliasesForCollections()).orElse(null)
-                    : null;
-            diagnostics.add(at == null ? fileProblem(name, engineMessage(e, options))
-                    : new Diagnostic(new Origin(name, line(at), column(at), ""), engineMessage(e, options)));
-        } catch (StackOverflowError e) {
-            diagnostics.add(fileProblem(name, "the document is nested too deeply"));
         } catch (OutOfMemoryError e) {
             diagnostics.add(fileProblem(name, "not enough memory to read this file; split it, or give kongsync more "
                     + "memory (-Xmx)"));
         } catch (IOException e) {
             diagnostics.add(fileProblem(name, "cannot read: " + IoErrors.reason(e)));
         }
-        if (content == null) {
-            refs.clear();
-        }
-        return new Parsed(name, content, positions, templates);
+        return new Scanned(input, null, new Templates.Scan(List.of(), null, 0, 0), diagnostics);
     }
 
-    private static Node singleDocument(SourceFinder.Input input, ReadOptions options, List<Diagnostic> diagnostics)
-            throws IOException {
-        return singleDocument(input.name(), FileText.read(input, options), options, diagnostics);
+    private Parsed parse(Substituted substituted, ReadOptions options) {
+        Scanned scanned = substituted.scanned();
+        SourceFinder.Input input = scanned.input();
+        ReadOptions.Limits limits = options.limits();
+        String name = input.name();
+        SourceMap positions = new SourceMap(name);
+        List<Diagnostic> diagnostics = new ArrayList<>(scanned.diagnostics());
+        Set<String> substitutedPaths = new HashSet<>();
+        if (substituted.substitution() == null) {
+            return new Parsed(name, null, positions, substitutedPaths, diagnostics);
+        }
+        SubstitutedText text = substituted.substitution().text();
+        Map<Integer, String> templatePaths = new HashMap<>();
+        Map<String, Object> content = null;
+        try {
+            Node root = singleDocument(name, text.text(), options, diagnostics, text);
+            if (root != null) {
+                content = rootMapping(root, name, positions, options, diagnostics, text, substitutedPaths,
+                        templatePaths);
+            }
+        } catch (DepthLimitedParser.TooDeep e) {
+            diagnostics.add(new Diagnostic(at(name, e.mark(), text), NodeConverter.tooDeep(limits.maxNestingDepth())));
+        } catch (NodeConverter.AliasExpansionLimitExceeded e) {
+            diagnostics.add(fileProblem(name, "aliases expand to more than " + limits.maxAliasExpansionNodes()
+                    + " nodes (a \"billion laughs\" document?); refusing to read it"));
+        } catch (MarkedYamlEngineException e) {
+            diagnostics.add(syntaxError(name, e, text));
+        } catch (YamlEngineException e) {
+            Mark mark = e.getMessage() != null && e.getMessage().contains("Number of aliases") && !input.isStdin()
+                    ? AliasLocator.firstAliasBeyond(input.path(), limits.maxAliasesForCollections()).orElse(null)
+                    : null;
+            // the locator reads the file as written: its mark needs no mapping
+            diagnostics.add(mark == null ? fileProblem(name, engineMessage(e, options))
+                    : new Diagnostic(new Origin(name, line(mark), column(mark), ""), engineMessage(e, options)));
+        } catch (StackOverflowError e) {
+            diagnostics.add(fileProblem(name, "the document is nested too deeply"));
+        } catch (OutOfMemoryError e) {
+            diagnostics.add(fileProblem(name, "not enough memory to read this file; split it, or give kongsync more "
+                    + "memory (-Xmx)"));
+        }
+        List<Templates.Action> actions = scanned.templates().actions();
+        substituted.substitution().problems().forEach((index, messages) -> {
+            Templates.Action action = actions.get(index);
+            Origin origin = new Origin(name, action.line(), action.column(), templatePaths.getOrDefault(index, ""));
+            messages.forEach(message -> diagnostics.add(new Diagnostic(origin, message)));
+        });
+        return new Parsed(name, content, positions, substitutedPaths, diagnostics);
     }
 
     /** The one document of {@code text}, composed with positions and within the limits; null (and why) otherwise. */
     static Node singleDocument(String name, String text, ReadOptions options, List<Diagnostic> diagnostics) {
+        return singleDocument(name, text, options, diagnostics, SubstitutedText.unchanged(text));
+    }
+
+    private static Node singleDocument(String name, String text, ReadOptions options, List<Diagnostic> diagnostics,
+                                       SubstitutedText positions) {
         ReadOptions.Limits limits = options.limits();
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(name)
@@ -138,8 +194,7 @@ public final class DeckFileReader {
         Node root = documents.next();
         if (documents.hasNext()) {
             Node second = documents.next();
-            diagnostics.add(new Diagnostic(new Origin(name, line(second.getStartMark().orElse(null)),
-                    column(second.getStartMark().orElse(null)), ""),
+            diagnostics.add(new Diagnostic(at(name, second.getStartMark().orElse(null), positions),
                     "only one YAML document per file is allowed; split the documents into separate files"));
             return null;
         }
@@ -147,16 +202,16 @@ public final class DeckFileReader {
     }
 
     private static Map<String, Object> rootMapping(Node root, String name, SourceMap positions, ReadOptions options,
-                                                   List<Diagnostic> diagnostics, List<TemplateRef> refs) {
+                                                   List<Diagnostic> diagnostics, SubstitutedText text,
+                                                   Set<String> substitutedPaths, Map<Integer, String> templatePaths) {
         if (!(root instanceof MappingNode)) {
-            diagnostics.add(new Diagnostic(new Origin(name, line(root.getStartMark().orElse(null)),
-                    column(root.getStartMark().orElse(null)), ""),
+            diagnostics.add(new Diagnostic(at(name, root.getStartMark().orElse(null), text),
                     "the root of a decK file must be a mapping (with " + FORMAT_VERSION_KEY + ", services, ...)"));
             return null;
         }
         ReadOptions.Limits limits = options.limits();
         Object value = new NodeConverter(name, positions, limits.maxAliasExpansionNodes(), limits.maxNestingDepth(),
-                diagnostics, refs).convert(root);
+                diagnostics, text, substitutedPaths, templatePaths).convert(root);
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) value;
         return content;
@@ -179,7 +234,7 @@ public final class DeckFileReader {
         if (FORMAT_VERSION.equals(version)) {
             return false;
         }
-        boolean secret = file.templates().substitutedPaths().contains(FORMAT_VERSION_KEY);
+        boolean secret = file.substitutedPaths().contains(FORMAT_VERSION_KEY);
         String shown = secret ? "" : " \"" + version + "\"";
         diagnostics.add(new Diagnostic(file.positions().at(FORMAT_VERSION_KEY), "unsupported " + FORMAT_VERSION_KEY
                 + shown + ": kongsync reads only \"" + FORMAT_VERSION + "\"" + (!secret && isOneDotX(version) ? "; "
@@ -209,9 +264,38 @@ public final class DeckFileReader {
 
     static Diagnostic syntaxError(String name, MarkedYamlEngineException e) {
         Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+        return new Diagnostic(new Origin(name, line(mark), column(mark), ""), syntaxProblem(e));
+    }
+
+    /** A syntax error; when it begins in a substituted value, the template it came from is named too. */
+    private static Diagnostic syntaxError(String name, MarkedYamlEngineException e, SubstitutedText text) {
+        Origin origin = at(name, e.getProblemMark().or(e::getContextMark).orElse(null), text);
+        String hint = "";
+        for (Mark mark : List.of(e.getContextMark(), e.getProblemMark()).stream().flatMap(m -> m.stream()).toList()) {
+            int offset = text.offset(mark.getLine(), mark.getColumn());
+            List<SubstitutedText.Span> spans = text.touching(offset, offset);
+            if (!spans.isEmpty() && hint.isEmpty()) {
+                Origin template = at(name, mark, text);
+                hint = " (the YAML there comes from the value substituted for the template at line " + template.line()
+                        + ", column " + template.column() + ")";
+            }
+        }
+        return new Diagnostic(origin, syntaxProblem(e) + hint);
+    }
+
+    private static String syntaxProblem(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-        return new Diagnostic(new Origin(name, line(mark), column(mark), ""), problem + context);
+        return problem + context;
+    }
+
+    /** Where a mark of the parsed text is in the file as written. */
+    private static Origin at(String name, Mark mark, SubstitutedText text) {
+        if (mark == null) {
+            return new Origin(name, 1, 1, "");
+        }
+        int[] position = text.original(mark.getLine(), mark.getColumn());
+        return new Origin(name, position[0], position[1], "");
     }
 
     static Diagnostic fileProblem(String name, String message) {

@@ -216,15 +216,23 @@ public final class Flattener {
         entities.add(new RawEntity(kind, fields, origin, file, sensitivePaths(file, path)));
     }
 
-    private static Set<String> sensitivePaths(DeckFile file, String entityPath) {
+    /** The substituted paths of each file by entity path, computed once per file: a file may hold thousands. */
+    private final Map<DeckFile, Map<String, Set<String>>> sensitiveByEntity = new java.util.IdentityHashMap<>();
+
+    private Set<String> sensitivePaths(DeckFile file, String entityPath) {
         if (file.substitutedPaths().isEmpty()) {
             return Set.of();
         }
-        Set<String> out = new HashSet<>();
-        String prefix = entityPath + ".";
+        return sensitiveByEntity.computeIfAbsent(file, Flattener::sensitiveByEntity).getOrDefault(entityPath, Set.of());
+    }
+
+    /** For every list item a substituted path goes through, the rest of the path without list indexes. */
+    private static Map<String, Set<String>> sensitiveByEntity(DeckFile file) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
         for (String p : file.substitutedPaths()) {
-            if (p.startsWith(prefix)) {
-                out.add(p.substring(prefix.length()).replaceAll("\\[\\d+]", ""));
+            for (int end = p.indexOf("]."); end >= 0; end = p.indexOf("].", end + 1)) {
+                out.computeIfAbsent(p.substring(0, end + 1), e -> new HashSet<>())
+                        .add(p.substring(end + 2).replaceAll("\\[\\d+]", ""));
             }
         }
         return out;

@@ -39,21 +39,30 @@ final class NodeConverter {
     private final int maxExpansionNodes;
     private final int maxDepth;
     private final List<Diagnostic> diagnostics;
-    private final List<TemplateRef> templates;
+    private final SubstitutedText text;
+    private final Set<String> substitutedPaths;
+    private final Map<Integer, String> templatePaths;
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Node> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
     private int expansionDepth;
     private int expandedNodes;
 
-    /** @param maxDepth the deepest nesting of collections, aliases expanded (the parser checks it as written) */
+    /**
+     * @param maxDepth         the deepest nesting of collections, aliases expanded (the parser checks it as written)
+     * @param text             the text parsed, to report positions in the file as written and find substituted values
+     * @param substitutedPaths receives the paths of scalars that hold (part of) a substituted template
+     * @param templatePaths    receives, by template index, the path of the first scalar the template's value is in
+     */
     NodeConverter(String file, SourceMap positions, int maxExpansionNodes, int maxDepth, List<Diagnostic> diagnostics,
-                  List<TemplateRef> templates) {
+                  SubstitutedText text, Set<String> substitutedPaths, Map<Integer, String> templatePaths) {
         this.file = file;
         this.positions = positions;
         this.maxExpansionNodes = maxExpansionNodes;
         this.maxDepth = maxDepth;
         this.diagnostics = diagnostics;
-        this.templates = templates;
+        this.text = text;
+        this.substitutedPaths = substitutedPaths;
+        this.templatePaths = templatePaths;
     }
 
     static String tooDeep(int maxDepth) {
@@ -128,6 +137,7 @@ final class NodeConverter {
                 continue;
             }
             checkKeyTag(keyScalar, childPath);
+            markSubstituted(keyScalar, childPath);
             keyPositions[2 * written] = line;
             keyPositions[2 * written + 1] = column(keyNode);
             written++;
@@ -177,8 +187,26 @@ final class NodeConverter {
             return;
         }
         slot.accept(value);
-        if (value instanceof String s && Templates.containsTemplate(s)) {
-            templates.add(new TemplateRef(path, line(node), column(node), s, node.isPlain(), slot));
+        markSubstituted(node, path);
+    }
+
+    /** Records the path of a scalar written (partly) by a template; a substituted key makes its value sensitive. */
+    private void markSubstituted(ScalarNode node, String path) {
+        if (!text.changed()) {
+            return;
+        }
+        Mark startMark = node.getStartMark().orElse(null);
+        Mark endMark = node.getEndMark().orElse(null);
+        if (startMark == null || endMark == null) {
+            return;
+        }
+        int start = text.offset(startMark.getLine(), startMark.getColumn());
+        int end = text.offset(endMark.getLine(), endMark.getColumn());
+        for (SubstitutedText.Span span : text.touching(start, end)) {
+            templatePaths.putIfAbsent(span.template(), path);
+            if (span.resolved()) {
+                substitutedPaths.add(path);
+            }
         }
     }
 
@@ -205,13 +233,13 @@ final class NodeConverter {
         diagnostics.add(new Diagnostic(new Origin(file, line(node), column(node), path), message));
     }
 
-    private static int line(Node node) {
+    private int line(Node node) {
         Mark mark = node.getStartMark().orElse(null);
-        return mark == null ? 1 : mark.getLine() + 1;
+        return mark == null ? 1 : text.original(mark.getLine(), mark.getColumn())[0];
     }
 
-    private static int column(Node node) {
+    private int column(Node node) {
         Mark mark = node.getStartMark().orElse(null);
-        return mark == null ? 1 : mark.getColumn() + 1;
+        return mark == null ? 1 : text.original(mark.getLine(), mark.getColumn())[1];
     }
 }

@@ -52,6 +52,28 @@ public final class SourceMap {
         containers.put(mapOrList, positions);
     }
 
+    /** Removes a key from a map of the document, keeping the positions of the keys after it. */
+    void remove(Map<String, Object> map, String key) {
+        if (!map.containsKey(key)) {
+            return;
+        }
+        int index = 0;
+        for (String k : map.keySet()) {
+            if (k.equals(key)) {
+                break;
+            }
+            index++;
+        }
+        map.remove(key);
+        int[] positions = containers.get(map);
+        if (positions != null && 2 * index + 1 < positions.length) {
+            int[] kept = new int[positions.length - 2];
+            System.arraycopy(positions, 0, kept, 0, 2 * index);
+            System.arraycopy(positions, 2 * index + 2, kept, 2 * index, positions.length - 2 * index - 2);
+            containers.put(map, kept);
+        }
+    }
+
     /**
      * The origin of a path; when the path itself was not written (a missing field), the nearest written ancestor's
      * position is used, and the path is kept as asked.

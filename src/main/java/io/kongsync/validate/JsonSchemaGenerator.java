@@ -48,6 +48,8 @@ public final class JsonSchemaGenerator {
         properties.put("_format_version", describe(map("const", "3.0"),
                 "The decK file format version; must be \"3.0\" (convert 1.x files with 'kongsync convert')."));
         properties.put("_info", info());
+        properties.put("_plugin_configs", describe(map("type", "object", "additionalProperties", map("type", "object")),
+                "Shared plugin configs by name; a plugin naming one in '_config' gets it, its own config merged over."));
         properties.put("_transform", describe(type("boolean"),
                 "Apply Kong's write transformations (e.g. basic-auth password hashing); default true."));
         properties.put("_comment", describe(type("string"), "Free text, ignored."));
@@ -157,6 +159,8 @@ public final class JsonSchemaGenerator {
         Map<String, Object> properties = properties(generic.fields(), excluded, Map.of());
         properties.put("name", describe(map("type", "string", "minLength", 1, "examples", Schemas.bundledPlugins()),
                 "The plugin's name: a bundled plugin or a custom one."));
+        properties.put("_config", describe(map("type", "string", "minLength", 1),
+                "The name of an entry of _plugin_configs: its config, under this plugin's own config."));
         out.put("properties", properties);
         out.put("required", requiredFields(generic.fields(), excluded));
         out.put("additionalProperties", false);
@@ -400,12 +404,27 @@ public final class JsonSchemaGenerator {
                 "type", List.of("array", "null"), "items", map("type", "string", "minLength", 1));
     }
 
-    private static Map<String, Object> info() {
+    private Map<String, Object> info() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("select_tags", describe(map("type", "array", "items", map("type", "string", "minLength", 1)),
                 "Only entities with all these tags are managed; they are added to every entity in the file."));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("service", defaultsOf(EntityKind.SERVICE, Set.of("id", "name")));
+        defaults.put("route", defaultsOf(EntityKind.ROUTE, Set.of("id", "name", "service")));
+        defaults.put("upstream", defaultsOf(EntityKind.UPSTREAM, Set.of("id", "name")));
+        defaults.put("target", defaultsOf(EntityKind.TARGET, Set.of("id", "target", "upstream")));
+        properties.put("defaults", describe(map("type", "object", "properties", defaults, "additionalProperties", false),
+                "Values for the fields a service, route, upstream or target of any file does not set."));
+        properties.put("skip_hash_for_basic_auth", describe(type("boolean"),
+                "basic-auth passwords in the files are the SHA-1 hashes Kong stores, not plaintext."));
         return describe(map("type", "object", "properties", properties, "additionalProperties", false),
-                "decK file metadata; 'defaults' is not supported by kongsync.");
+                "decK file metadata.");
+    }
+
+    /** An entity's fields, none required, without the ones that identify it. */
+    private Map<String, Object> defaultsOf(EntityKind kind, Set<String> excluded) {
+        Map<String, Object> schema = entity(kind, excluded, Map.of());
+        return map("type", "object", "properties", schema.get("properties"), "additionalProperties", false);
     }
 
     private static Map<String, Object> arrayOf(String definition, String description) {

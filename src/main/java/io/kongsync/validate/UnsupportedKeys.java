@@ -27,6 +27,11 @@ final class UnsupportedKeys {
                     Map.entry("custom_plugins", ENTERPRISE + "plugin definitions"),
                     Map.entry("_konnect", ENTERPRISE + "control planes"),
                     Map.entry("filter_chains", "needs Kong built with WebAssembly (wasm = on); kongsync does not manage filter chains")),
+            "_info", Map.of(
+                    "default_lookup_tags", "is not read by kongsync: references resolve within the files read "
+                            + "together, never to entities looked up in Kong by tag",
+                    "consumer_group_policy_overrides", ENTERPRISE + "consumer groups",
+                    "include_plugin_definitions", ENTERPRISE + "plugin definitions"),
             "consumers", Map.of(
                     "groups", ENTERPRISE + "consumer groups",
                     "mtls_auth_credentials", ENTERPRISE + "mtls-auth plugin"),
@@ -57,8 +62,8 @@ final class UnsupportedKeys {
 
     /** The collection the entity at {@code path} belongs to: its last step's name without the index; "" at the top. */
     private static String kindAt(String path) {
-        if (path.isEmpty()) {
-            return "";
+        if (path.isEmpty() || path.equals("_info")) {
+            return path;
         }
         List<String> steps = List.of(path.split("\\."));
         String last = steps.get(steps.size() - 1);

@@ -104,4 +104,61 @@ class SubstitutedValuesTest {
                         "%s:7:17: services[0].routes[0].paths[0]: invalid regex: '/(sensitive)[' (PCRE returned: "
                                 .formatted(file) + "Unclosed character class)");
     }
+
+    @Test
+    void valuesThatWentThroughPipelinesStayMasked(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("kong.yaml"), """
+                _format_version: "3.0"
+                services:
+                  - name: billing
+                    host: billing.internal
+                    plugins:
+                      - name: rate-limiting
+                        config:
+                          minute: ${{ env "DECK_LIMIT" | toInt }}
+                      - name: pre-function
+                        config:
+                          access:
+                            - |
+                              ${{ env "DECK_LUA" | indent 14 }}
+                """);
+        String lua = "local token = 'lua-s3cr3t-Zq9'\nkong.service.request.set_header('x-token', token)";
+        ReadOptions read = ReadOptions.defaults()
+                .withEnvironment(Map.of("DECK_LIMIT", "0073519", "DECK_LUA", lua)::get);
+
+        StateLoader.Loaded loaded = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults(), read);
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(loaded.state().entities().values()).anySatisfy(e ->
+                assertThat(String.valueOf(e.fields().get("config"))).contains("73519"));
+
+        // the printed value (73519, not the variable's 0073519) and the indented text are both secrets
+        assertThat(loaded.masking().mask("minute is 73519; code: " + lua.replace("\n", "\n" + " ".repeat(14))))
+                .doesNotContain("73519", "lua-s3cr3t-Zq9");
+        Plan plan = Planner.plan(loaded.state(), io.kongsync.model.State.EMPTY);
+        for (ReportFormat format : ReportFormat.values()) {
+            assertThat(Reports.render(plan, format)).as(format.name()).doesNotContain("73519", "lua-s3cr3t-Zq9");
+        }
+    }
+
+    @Test
+    void aProblemWithAPipedValueNeverQuotesIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("kong.yaml"), """
+                _format_version: "3.0"
+                services:
+                  - name: billing
+                    host: billing.internal
+                    port: ${{ env "DECK_PORT" | toInt }}
+                    routes:
+                      - name: billing
+                        paths: ['~/${{ env "DECK_SEGMENT" | toFloat }}[']
+                """);
+        ReadOptions read = ReadOptions.defaults()
+                .withEnvironment(Map.of("DECK_PORT", "9917351", "DECK_SEGMENT", "4417.25")::get);
+
+        StateLoader.Loaded loaded = StateLoader.loadDesired(List.of(file), StateLoader.Options.defaults(), read);
+
+        assertThat(loaded.diagnostics()).isNotEmpty().allSatisfy(d ->
+                assertThat(d.format()).doesNotContain("9917351", "4417.25"));
+        assertThat(loaded.diagnostics()).anySatisfy(d -> assertThat(d.format()).contains("routes[0].paths[0]"));
+    }
 }

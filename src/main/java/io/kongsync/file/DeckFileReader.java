@@ -81,6 +81,7 @@ public final class DeckFileReader {
                 acceptedFiles.add(p);
             }
         }
+        accepted.forEach(p -> DeckScalars.apply(p.content()));
         FileExtensions.apply(accepted);
         for (Parsed p : parsed) {
             if (acceptedFiles.contains(p)) {

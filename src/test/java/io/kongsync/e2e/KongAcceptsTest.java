@@ -144,4 +144,39 @@ class KongAcceptsTest {
                     .hasSize(1);
         }
     }
+
+    @ParameterizedTest(name = "dbless={0}")
+    @ValueSource(booleans = {false, true})
+    void nullFieldsAndYamlOneDotOneBooleansAreReadAsDeckReadsThem(boolean dbless) throws IOException {
+        String file = """
+                _format_version: "3.0"
+                services:
+                - name: s1
+                  host: example.com
+                  protocol: null
+                  port: null
+                  enabled: yes
+                  routes:
+                  - name: r1
+                    paths: [/a]
+                    strip_path: off
+                    preserve_host: on
+                    protocols: null
+                    plugins:
+                    - name: key-auth
+                      config:
+                        hide_credentials: Yes
+                """;
+        validatesSyncsOnceAndConverges(dbless, file);
+
+        try (Sandbox kong = Sandbox.start(SandboxOptions.defaults().withDbless(dbless))) {
+            run(kong, file, "sync");
+            AdminClient admin = new AdminClient(kong.url());
+            assertThat(admin.get("/services/s1").json()).containsEntry("protocol", "http").containsEntry("port", 80)
+                    .containsEntry("enabled", true);
+            assertThat(admin.get("/routes/r1").json()).containsEntry("strip_path", false)
+                    .containsEntry("preserve_host", true).containsEntry("protocols", List.of("http", "https"));
+            assertThat(admin.get("/plugins").data().get(0).get("config").toString()).contains("hide_credentials=true");
+        }
+    }
 }

@@ -49,6 +49,10 @@ final class PcreSyntax {
     private static final Map<String, String> PCRE_PROPERTIES = Map.of(
             "l&", "LC", "lc", "LC", "any", "L", "xan", "L", "xps", "L", "xsp", "L", "xwd", "L", "xuc", "L");
 
+    private static final java.util.Set<String> GENERAL_CATEGORIES = java.util.Set.of("c", "cc", "cf", "cn", "co",
+            "cs", "l", "ll", "lm", "lo", "lt", "lu", "m", "mc", "me", "mn", "n", "nd", "nl", "no", "p", "pc", "pd",
+            "pe", "pf", "pi", "po", "ps", "s", "sc", "sk", "sm", "so", "z", "zl", "zp", "zs");
+
     private PcreSyntax() {
     }
 
@@ -138,6 +142,12 @@ final class PcreSyntax {
                     return braceEnd + 1;
                 }
             }
+            case 'c' -> {
+                if (i + 2 < pcre.length()) {
+                    out.append(pcre, i, i + 3); // a control character: the next character is its name, not syntax
+                    return i + 3;
+                }
+            }
             case 'x', 'g', 'k' -> {
                 if (braceEnd > 0) {
                     out.append(pcre, i, braceEnd + 1);
@@ -200,12 +210,31 @@ final class PcreSyntax {
         String bare = negated ? name.substring(1) : name;
         char kind = negated ? (p == 'p' ? 'P' : 'p') : p;
         String script = bare.replaceFirst("(?i)^(?:sc|scx|script|script_extensions)\\s*[:=]\\s*", "");
-        for (String candidate : new String[] {bare, "Is" + script, PCRE_PROPERTIES.get(bare.toLowerCase(Locale.ROOT))}) {
+        String loose = bare.toLowerCase(Locale.ROOT).replaceAll("[ _-]", "");
+        for (String candidate : new String[] {bare, "Is" + script, PCRE_PROPERTIES.get(loose), looseName(script)}) {
             if (candidate != null && compiles("\\p{" + candidate + "}")) {
                 return "\\" + kind + "{" + candidate + "}";
             }
         }
         return "\\" + kind + "{" + bare + "}";
+    }
+
+    /**
+     * PCRE2 matches property names loosely (any case, spaces, hyphens and underscores ignored): the general category
+     * or script so named, as Java names it, or null.
+     */
+    private static String looseName(String name) {
+        String loose = name.toLowerCase(Locale.ROOT).replaceAll("[ _-]", "");
+        if (GENERAL_CATEGORIES.contains(loose)) {
+            return loose.length() == 1 ? loose.toUpperCase(Locale.ROOT)
+                    : Character.toUpperCase(loose.charAt(0)) + loose.substring(1);
+        }
+        for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
+            if (script.name().toLowerCase(Locale.ROOT).replace("_", "").equals(loose)) {
+                return "Is" + script.name();
+            }
+        }
+        return null;
     }
 
     private static boolean compiles(String regex) {

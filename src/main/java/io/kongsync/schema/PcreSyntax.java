@@ -11,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * that compiles the same way, so that Java can stand in for PCRE when judging whether a regex compiles. Only compiling
  * is at stake, never matching: a rewritten construct may match other text.
  * <ul>
- *   <li>a {@code {} that does not open a quantifier is a literal; {@code {,m}} and spaces inside braces are
- *   quantifiers ({@code {0,m}});</li>
+ *   <li>a {@code {} that does not open a quantifier is a literal; {@code {,m}} is a quantifier ({@code {0,m}});
+ *   spaces and tabs inside braces go;</li>
  *   <li>{@code (?#...)} comments go; leading option settings such as {@code (*UCP)} go; backtracking verbs and
  *   alphabetic assertions become Java groups;</li>
  *   <li>{@code \o{...}} is an octal character, {@code \N} any character but a newline, {@code \p{Greek}} a script,
@@ -116,6 +116,8 @@ final class PcreSyntax {
         }
         char e = pcre.charAt(i + 1);
         int braceEnd = i + 2 < pcre.length() && pcre.charAt(i + 2) == '{' ? pcre.indexOf('}', i + 3) : -1;
+        // PCRE2 10.43+ allows spaces and tabs around what braces hold; Java does not
+        String braced = braceEnd > 0 ? pcre.substring(i + 3, braceEnd).strip() : null;
         switch (e) {
             case 'Q' -> {
                 int end = pcre.indexOf("\\E", i + 2);
@@ -124,9 +126,8 @@ final class PcreSyntax {
                 return stop;
             }
             case 'o' -> {
-                if (braceEnd > 0 && pcre.substring(i + 3, braceEnd).matches("[0-7]+")) {
-                    out.append("\\x{").append(new java.math.BigInteger(pcre.substring(i + 3, braceEnd), 8).toString(16))
-                            .append('}');
+                if (braceEnd > 0 && braced.matches("[0-7]+")) {
+                    out.append("\\x{").append(new java.math.BigInteger(braced, 8).toString(16)).append('}');
                     return braceEnd + 1;
                 }
             }
@@ -138,7 +139,7 @@ final class PcreSyntax {
             }
             case 'p', 'P' -> {
                 if (braceEnd > 0) {
-                    out.append(property(e, pcre.substring(i + 3, braceEnd)));
+                    out.append(property(e, braced));
                     return braceEnd + 1;
                 }
             }
@@ -150,7 +151,7 @@ final class PcreSyntax {
             }
             case 'x', 'g', 'k' -> {
                 if (braceEnd > 0) {
-                    out.append(pcre, i, braceEnd + 1);
+                    out.append(pcre, i, i + 3).append(braced).append('}');
                     return braceEnd + 1;
                 }
             }

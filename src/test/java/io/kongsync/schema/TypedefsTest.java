@@ -108,7 +108,7 @@ class TypedefsTest {
         for (String regex : List.of("/users/{id}$", "/x{,3}y", "/x{2}{", "/a{1,2}?{", "/x{ 2 , 3 }", "https://example.com:{port}",
                 "/a(?#comment)b", "/\\p{Greek}+", "/\\p{Han}", "/[\\p{L&}]+", "/\\p{^Greek}", "/\\p{sc:Greek}",
                 "/a\\N", "/\\o{101}", "(*UCP)^x", "/a(*SKIP)(*FAIL)|b", "/(*pla:a)a", "/[[]", "/[]a]", "/[a&&b]",
-                "/[[:alpha:][:^digit:]]", "/\\Q{(\\E", "/\\p{lu}\\p{Old Italic}\\p{old-italic}", "/\\c[{id}")) {
+                "/[[:alpha:][:^digit:]]", "/\\Q{(\\E", "/\\p{lu}\\p{Old Italic}\\p{old-italic}", "/\\c[{id}", "/\\x{ 41 }\\o{ 101 }\\p{ Greek }(a)\\g{ 1 }")) {
             assertThat(Typedefs.regexError(regex)).as(regex).isNull();
         }
         // and what PCRE2 refuses stays refused

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 final class RustRegexSyntax {
 
-    /** {@code {n}}, {@code {n,}}, {@code {n,m}}; {@code {,m}} too, as newer versions of the crate take it. */
-    private static final Pattern COUNTED_REPETITION = Pattern.compile("\\{(?:\\d+(?:,\\d*)?|,\\d+)}");
+    /** {@code {n}}, {@code {n,}}, {@code {n,m}}; not {@code {,m}}, which the crate's parser takes only when told to. */
+    private static final Pattern COUNTED_REPETITION = Pattern.compile("\\{\\d+(?:,\\d*)?}");
     /** Letters Rust takes after a backslash. */
     private static final String ESCAPE_LETTERS = "xuUpPdswDSWaftnrvAzbB";
     /**

@@ -201,7 +201,7 @@ class KongValidatorTest {
                 .containsExactly(error("@entity", refused));
         assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of("~/users/\\{id}$", "~/a{2,}(?<id>\\d+)\\p{Greek}\\b{start}",
                 "~/[{(?#]", "/{x}")))).isEmpty();
-        for (String path : List.of("~/a(?#c)b", "~/a\\N", "~/\\o{101}", "~/(?=a)", "~/(a)\\1", "~/x{2}{", "~/a\\K")) {
+        for (String path : List.of("~/a(?#c)b", "~/a\\N", "~/\\o{101}", "~/(?=a)", "~/(a)\\1", "~/x{2}{", "~/a\\K", "~/x{,3}y")) {
             assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of(path)))).as(path).hasSize(1)
                     .allMatch(e -> e.message().startsWith("Router Expression failed validation: regex path '" + path));
         }

@@ -12,9 +12,13 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
@@ -52,7 +56,7 @@ public final class CertificateChecks {
     public static final String INVALID_JWT_KEY = "invalid key";
 
     private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
+            "-----BEGIN ([A-Z0-9 ]+)-----[ \\t]*\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final List<String> CERTIFICATE_LABELS = List.of("CERTIFICATE", "X509 CERTIFICATE");
     private static final String CERT_TAG = "-----BEGIN CERTIFICATE-----";
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS", "DSA",
@@ -216,32 +220,62 @@ public final class CertificateChecks {
         return record.get(field) instanceof String text && !isReference(text) ? Optional.of(text) : Optional.empty();
     }
 
-    /** Whether {@code key} is {@code certificateKey}'s private key, or that very public key. */
+    /**
+     * Whether {@code key} is {@code certificateKey}'s private key, or that very public key. As Kong compares public
+     * keys, the private key's public half is compared: RSA's modulus and exponent, EC's point computed from the private
+     * scalar (which needs no signing, so curves the JDK cannot sign with are judged too); other keys sign and verify.
+     * When the JDK can decide neither way the keys are taken to match, leaving the judgement to Kong.
+     */
     static boolean matches(PublicKey certificateKey, Key key) {
+        if (!certificateKey.getAlgorithm().equals(key.getAlgorithm())) {
+            return false;
+        }
         if (key instanceof PublicKey pub) {
-            return java.util.Arrays.equals(certificateKey.getEncoded(), pub.getEncoded());
+            return certificateKey instanceof ECPublicKey ec && pub instanceof ECPublicKey other
+                    ? sameCurve(ec.getParams(), other.getParams()) && ec.getW().equals(other.getW())
+                    : java.util.Arrays.equals(certificateKey.getEncoded(), pub.getEncoded());
         }
         if (key instanceof RSAPrivateCrtKey rsa) {
             return certificateKey instanceof RSAPublicKey pub && pub.getModulus().equals(rsa.getModulus())
                     && pub.getPublicExponent().equals(rsa.getPublicExponent());
         }
+        if (key instanceof ECPrivateKey ec && certificateKey instanceof ECPublicKey pub) {
+            if (!sameCurve(pub.getParams(), ec.getParams())) {
+                return false;
+            }
+            Optional<ECPoint> point = EcPoints.publicPoint(ec);
+            return point.isEmpty() || point.get().equals(pub.getW());
+        }
+        return signsAndVerifies(certificateKey, (PrivateKey) key);
+    }
+
+    private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator());
+    }
+
+    /** Whether a signature by {@code key} verifies with {@code certificateKey}; true when the JDK cannot sign. */
+    private static boolean signsAndVerifies(PublicKey certificateKey, PrivateKey key) {
         String algorithm = switch (key.getAlgorithm()) {
-            case "EC" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
             case "DSA" -> "SHA256withDSA";
             case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
             default -> null;
         };
         if (algorithm == null) {
-            return false;
+            return true;
+        }
+        byte[] data = new byte[32];
+        RANDOM.nextBytes(data);
+        byte[] signature;
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(data);
+            signature = signer.sign();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return true;
         }
         try {
-            byte[] data = new byte[32];
-            RANDOM.nextBytes(data);
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign((PrivateKey) key);
-            signer.update(data);
-            byte[] signature = signer.sign();
             Signature verifier = Signature.getInstance(algorithm);
             verifier.initVerify(certificateKey);
             verifier.update(data);

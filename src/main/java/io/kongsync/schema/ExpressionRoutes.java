@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code regex_priority} and {@code priority} each belong to one way only. Left to Kong: compiling the expression
  * (or the traditional fields turned into one) with its ATC router for the route's protocols, which is what refuses
  * an unknown field name, a wrong operator or a type mismatch; kongsync checks only the field names of the
- * {@code http.path.segments.*} family, which Kong checks after compiling.
+ * {@code http.path.segments.*} family, which Kong checks after compiling, and the regex paths' syntax that the
+ * router's Rust regex engine surely refuses ({@link RustRegexSyntax}).
  */
 final class ExpressionRoutes {
 
@@ -46,6 +47,25 @@ final class ExpressionRoutes {
         }
         if (route.get("expression") instanceof String expression && !wellFormedSegments(expression)) {
             return error("illformed http.path.segments.* field");
+        }
+        return noExpression ? regexPathProblem(route.get("paths")) : List.of();
+    }
+
+    /**
+     * Kong turns regex paths into ATC {@code http.path ~} predicates, whose regexes its Rust engine compiles. As Kong
+     * runs no entity check over a field that failed its own check, nothing is said while a path is invalid as such.
+     */
+    private static List<FieldError> regexPathProblem(Object paths) {
+        if (!(paths instanceof Collection<?> list) || list.stream().anyMatch(p -> Typedefs.ROUTE_PATH.test(p) != null)) {
+            return List.of();
+        }
+        for (Object path : list) {
+            if (path instanceof String p && p.startsWith("~")) {
+                String problem = RustRegexSyntax.problem(p.substring(1));
+                if (problem != null) {
+                    return error("regex path '" + p + "' does not compile for the router's regex engine: " + problem);
+                }
+            }
         }
         return List.of();
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class HostNames {
 
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?::(\\d+))?");
+    private static final Pattern EIGHT_GROUPS = Pattern.compile("[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}");
     private static final Pattern NAME_WITH_PORT = Pattern.compile("(.*):(\\d+)");
 
     enum Kind { IPV4, IPV6, NAME }
@@ -29,7 +30,7 @@ final class HostNames {
     static Address parse(String text) {
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
-            if (close < 0 || !isIpv6(text.substring(1, close))) {
+            if (close < 0 || !isHostIpv6(text.substring(1, close))) {
                 return null;
             }
             String rest = text.substring(close + 1);
@@ -40,7 +41,7 @@ final class HostNames {
         }
         int colons = (int) text.chars().filter(c -> c == ':').count();
         if (colons > 1) {
-            return isIpv6(text) ? new Address(Kind.IPV6, text, null) : null;
+            return isHostIpv6(text) ? new Address(Kind.IPV6, text, null) : null;
         }
         String remainder = text.replace(":", "");
         if (!remainder.isEmpty() && remainder.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
@@ -83,7 +84,7 @@ final class HostNames {
         s = s.endsWith(":") ? s + "0" : s;
         if (s.contains("::")) {
             long colons = s.chars().filter(c -> c == ':').count();
-            s = s.replaceFirst("::", ":" + "0:".repeat((int) (8 - colons)));
+            s = s.replaceFirst("::", ":" + "0:".repeat((int) Math.max(0, 8 - colons)));
         }
         StringBuilder out = new StringBuilder();
         for (String group : s.split(":")) {
@@ -105,6 +106,32 @@ final class HostNames {
         return true;
     }
 
+    /**
+     * An IPv6 address as a host: one Kong's {@code normalize_ipv6} takes, which reads more spellings than RFC 4291
+     * ({@code 1:2:3:4::5:6:7:8}, {@code :1:2:3:4:5:6:7}, {@code 1:2:3:4:5:6:7:}), or an RFC 4291 one (as
+     * {@link #isIpv6}, embedded IPv4 included; Kong refuses that form as a host, and says so itself).
+     */
+    static boolean isHostIpv6(String s) {
+        return isIpv6(s) || normalizesAsIpv6(s);
+    }
+
+    /**
+     * Kong's {@code normalize_ipv6}: a leading or trailing ':' gets a '0', the first "::" becomes as many zero
+     * groups as make eight colons (none when there are already eight), and eight groups of 1 to 4 hex digits remain.
+     */
+    private static boolean normalizesAsIpv6(String s) {
+        String check = s.startsWith(":") ? "0" + s : s;
+        check = check.endsWith(":") ? check + "0" : check;
+        int compressed = check.indexOf("::");
+        if (compressed >= 0) {
+            long colons = check.chars().filter(c -> c == ':').count();
+            check = check.substring(0, compressed) + ":" + "0:".repeat((int) Math.max(0, 8 - colons))
+                    + check.substring(compressed + 2);
+        }
+        return EIGHT_GROUPS.matcher(check).matches();
+    }
+
+    /** An IPv6 address as RFC 4291 writes one (what inet_pton reads), with or without an embedded IPv4 address. */
     static boolean isIpv6(String s) {
         String body = s;
         int lastColon = s.lastIndexOf(':');
@@ -157,12 +184,16 @@ final class HostNames {
         return true;
     }
 
-    /** The port, or -1 when the digits make no port number (over 65535). */
+    /** The port, or -1 when the digits make no port number (over 65535); leading zeros count for nothing. */
     private static Integer port(String digits) {
-        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
-        int port = Integer.parseInt(digits);
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 5) {
+            return -1;
+        }
+        int port = Integer.parseInt(significant);
         return port > 65535 ? -1 : port;
     }
 }

@@ -14,12 +14,15 @@ final class KeyChecks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Members a JWK of each key type needs before a crypto library can load it (RFC 7518). */
-    private static final Map<String, List<String>> REQUIRED_MEMBERS = Map.of(
-            "RSA", List.of("n", "e"),
-            "EC", List.of("crv", "x", "y"),
-            "OKP", List.of("crv", "x"),
-            "oct", List.of("k"));
+    /**
+     * Members a JWK of each key type needs before Kong's crypto library loads it (RFC 7518), each entry a list of
+     * alternatives: an OKP key needs its public {@code x} or its private {@code d}, from which {@code x} follows.
+     */
+    private static final Map<String, List<List<String>>> REQUIRED_MEMBERS = Map.of(
+            "RSA", List.of(List.of("n"), List.of("e")),
+            "EC", List.of(List.of("crv"), List.of("x"), List.of("y")),
+            "OKP", List.of(List.of("crv"), List.of("x", "d")),
+            "oct", List.of(List.of("k")));
 
     private KeyChecks() {
     }
@@ -38,8 +41,9 @@ final class KeyChecks {
         if (!java.util.Objects.equals(parsed.get("kid"), key.get("kid"))) {
             return entity("kid in jwk.kid must be equal to keys.kid");
         }
-        List<String> needed = REQUIRED_MEMBERS.get(String.valueOf(parsed.get("kty")));
-        if (needed == null || !needed.stream().allMatch(m -> parsed.get(m) instanceof String s && !s.isEmpty())) {
+        List<List<String>> needed = REQUIRED_MEMBERS.get(String.valueOf(parsed.get("kty")));
+        if (needed == null || !needed.stream().allMatch(anyOf -> anyOf.stream()
+                .anyMatch(m -> parsed.get(m) instanceof String s && !s.isEmpty()))) {
             return entity("could not load JWK, likely not a valid key");
         }
         return List.of();

@@ -10,6 +10,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Typedefs {
 
+    /** The characters of a path RFC 3986 allows, '%' included. */
+    private static final Pattern RFC3986 = Pattern.compile("[a-zA-Z0-9.\\-_~/%!$&'()*+,;=:@]*");
+
     private Typedefs() {
     }
 
@@ -131,7 +134,8 @@ public final class Typedefs {
     /**
      * A route path: a literal prefix starting with {@code /} (in normalized form, no empty segment), or a regex
      * starting with {@code ~/} that compiles. Java's regex engine stands in for PCRE. Unlike a service path, characters
-     * outside RFC 3986 are accepted: Kong's router-path check drops that complaint and keeps only bad %-escapes.
+     * outside RFC 3986 are accepted: Kong's router-path check drops that complaint and keeps only bad %-escapes, which
+     * it looks for only in a plain path made of RFC 3986 characters.
      */
     public static final Check ROUTE_PATH = v -> {
         if (!(v instanceof String s)) {
@@ -141,10 +145,6 @@ public final class Typedefs {
             return "should start with: / (fixed path) or ~/ (regex path)";
         }
         if (s.startsWith("~")) {
-            String percent = percentEncodingError(s);
-            if (percent != null) {
-                return percent;
-            }
             String regex = s.substring(1);
             String error = regexError(regex);
             return error == null ? null : "invalid regex: '" + regex + "' (PCRE returned: " + error + ")";
@@ -152,7 +152,9 @@ public final class Typedefs {
         if (s.contains("//")) {
             return "must not have empty segments";
         }
-        String error = percentEncodingError(s);
+        // Kong's path check stops at the first complaint, and only its %-escape complaint counts here: a path with
+        // characters outside RFC 3986 (as every regex path has) is never checked for %-escapes
+        String error = RFC3986.matcher(s).matches() ? percentEncodingError(s) : null;
         if (error != null) {
             return error;
         }
@@ -170,7 +172,9 @@ public final class Typedefs {
         int slash = s.indexOf('/');
         String ip = slash < 0 ? s : s.substring(0, slash);
         boolean v4 = HostNames.isIpv4(ip);
-        if (!v4 && !HostNames.isIpv6(ip)) {
+        // Kong's IP matcher takes an IPv6 address in brackets too, as URLs write one
+        String v6 = ip.length() > 1 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (!v4 && !HostNames.isIpv6(v6)) {
             return false;
         }
         if (slash < 0) {
@@ -202,11 +206,12 @@ public final class Typedefs {
     /**
      * The regex engine's complaint, or null when the pattern compiles. PCRE's group-name syntax (names with '_',
      * {@code (?P<name>)}, {@code (?'name')}, {@code \k'name'}, {@code \k{name}}, {@code \g{name}}, {@code (?P=name)})
-     * is turned into Java's first, so a regex Kong takes is not refused for Java's narrower names.
+     * is turned into Java's first, so a regex Kong takes is not refused for Java's narrower names; other PCRE syntax is
+     * turned into Java's by {@link PcreSyntax}.
      */
     static String regexError(String regex) {
         try {
-            Pattern.compile(withoutPcreOnlyConstructs(javaGroupNames(regex)));
+            Pattern.compile(withoutPcreOnlyConstructs(javaGroupNames(PcreSyntax.toJava(regex))));
             return null;
         } catch (PatternSyntaxException e) {
             return e.getDescription();
@@ -273,8 +278,6 @@ public final class Typedefs {
         }
         return a.port() != null ? "must not have a port" : null;
     }
-
-    private static final Pattern RFC3986 = Pattern.compile("[a-zA-Z0-9.\\-_~/%!$&'()*+,;=:@]*");
 
     private static String pathCharactersError(String s) {
         if (!RFC3986.matcher(s).matches()) {

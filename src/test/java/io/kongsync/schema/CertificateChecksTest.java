@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Kong's certificate, key and CA checks on real keys and certificates made with openssl for these tests
  * ({@code src/test/resources/certs}): a CA, an expired CA, RSA and EC leaf certificates (not CAs) with their keys in
- * PKCS#8, PKCS#1 and SEC1, another RSA key, and public keys.
+ * PKCS#8, PKCS#1 and SEC1, another RSA key, and public keys; secp256k1 and brainpoolP256r1 certificates with their
+ * keys (curves the JDK reads but cannot sign with), one without its public key, and another secp256k1 key.
  */
 class CertificateChecksTest {
 
@@ -89,6 +90,36 @@ class CertificateChecksTest {
         assertThat(check.test(pair("leaf-ec.crt", "leaf-rsa.key"))).hasSize(1);
         assertThat(check.test(Map.of("cert", "c", "key", pem("other-rsa.key")))).as("left to the field check").isEmpty();
         assertThat(check.test(NONE)).isEmpty();
+    }
+
+    @Test
+    void aKeyOnACurveTheJdkCannotSignWithMatchesByItsPublicPoint() {
+        EntityCheck check = CertificateChecks.keyMatches("cert", "key", CertificateChecks.KEY_MISMATCH);
+
+        assertThat(check.test(pair("secp256k1.crt", "secp256k1.key"))).isEmpty();
+        assertThat(check.test(pair("secp256k1.crt", "secp256k1.pkcs8.key"))).isEmpty();
+        assertThat(check.test(pair("secp256k1.crt", "secp256k1.nopub.key"))).as("no public key in the SEC1 key").isEmpty();
+        assertThat(check.test(pair("secp256k1.crt", "secp256k1.pub"))).isEmpty();
+        assertThat(check.test(pair("brainpool.crt", "brainpool.key"))).isEmpty();
+        assertThat(check.test(pair("brainpool.crt", "brainpool.pkcs8.key"))).isEmpty();
+        assertThat(check.test(pair("secp256k1.crt", "other-secp256k1.key")))
+                .containsExactly(new FieldError("@entity", "certificate does not match key"));
+        assertThat(check.test(pair("secp256k1.crt", "brainpool.key"))).as("another curve").hasSize(1);
+        assertThat(check.test(pair("leaf-ec.crt", "secp256k1.key"))).hasSize(1);
+        assertThat(KeyChecks.pem(Map.of("private_key", pem("secp256k1.key"), "public_key", pem("secp256k1.pub"))))
+                .isNull();
+        assertThat(KeyChecks.pem(Map.of("private_key", pem("other-secp256k1.key"), "public_key", pem("secp256k1.pub"))))
+                .isEqualTo("public key does not match private key");
+    }
+
+    @Test
+    void spacesAfterAPemHeaderAreToleratedAsOpenSslDoes() {
+        String rsa = pem("rsa.pub").replace("-----BEGIN PUBLIC KEY-----\n", "-----BEGIN PUBLIC KEY-----  \t\r\n");
+
+        assertThat(CertificateChecks.parseKey(rsa)).isPresent();
+        assertThat(CertificateChecks.key(false).test(pem("leaf-ec.key").replace("KEY-----\n", "KEY----- \n"))).isNull();
+        assertThat(CertificateChecks.certificate(false).test(pem("leaf-rsa.crt").replace("CATE-----\n", "CATE-----\t\n")))
+                .isNull();
     }
 
     @Test

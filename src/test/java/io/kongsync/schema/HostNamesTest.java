@@ -20,6 +20,17 @@ class HostNamesTest {
             _statsd._udp.ecs.local           | -
             10.0.0.12                        | -
             ::1                              | -
+            1:2:3:4::5:6:7:8                 | -
+            :1:2:3:4:5:6:7                   | -
+            1:2:3:4:5:6:7:                   | -
+            1:2:3:4:5:6:7::                  | -
+            ::                               | -
+            [1:2:3:4::5:6:7:8]:443           | must not have a port
+            1:2:3:4:5:6:7:8::                | invalid value: 1:2:3:4:5:6:7:8::
+            1::2::3                          | invalid value: 1::2::3
+            :::1                             | invalid value: :::1
+            1:2:3:4:5:6:7:8:9                | invalid value: 1:2:3:4:5:6:7:8:9
+            12345::1                         | invalid value: 12345::1
             datadog-agent.ecs.local:8125     | must not have a port
             10.0.0.12:8125                   | must not have a port
             10.0.0.12:99999                  | must not have a port

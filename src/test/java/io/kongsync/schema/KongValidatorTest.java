@@ -190,6 +190,26 @@ class KongValidatorTest {
     }
 
     @Test
+    void regexPathsAreCompiledByTheAtcRoutersRustEngineUnderTheDefaultFlavorOnly() {
+        Map<String, Object> route = Map.of("paths", List.of("~/users/{id}$"));
+        String refused = "Router Expression failed validation: regex path '~/users/{id}$' does not compile for the "
+                + "router's regex engine: a '{' that opens no counted repetition {n}, {n,} or {n,m} (escape a literal "
+                + "one: \\{)";
+
+        assertThat(validator.validate(Schemas.routes(RouterFlavor.TRADITIONAL), route)).isEmpty();
+        assertThat(validator.validate(Schemas.routes(RouterFlavor.TRADITIONAL_COMPATIBLE), route))
+                .containsExactly(error("@entity", refused));
+        assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of("~/users/\\{id}$", "~/a{2,}(?<id>\\d+)\\p{Greek}\\b{start}",
+                "~/[{(?#]", "/{x}")))).isEmpty();
+        for (String path : List.of("~/a(?#c)b", "~/a\\N", "~/\\o{101}", "~/(?=a)", "~/(a)\\1", "~/x{2}{", "~/a\\K", "~/x{,3}y")) {
+            assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of(path)))).as(path).hasSize(1)
+                    .allMatch(e -> e.message().startsWith("Router Expression failed validation: regex path '" + path));
+        }
+        assertThat(entity(EntityKind.ROUTE, Map.of("paths", List.of("~/(*UCP){x}")))).as("Kong skips the check")
+                .extracting(FieldError::path).containsExactly("paths[0]");
+    }
+
+    @Test
     void routeMatchersAndProtocols() {
         assertThat(entity(EntityKind.ROUTE, Map.of())).containsExactly(error("@entity",
                 "must set one of 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is 'https'"));

@@ -2,6 +2,8 @@ package io.kongsync.schema;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TypedefsTest {
@@ -87,5 +89,50 @@ class TypedefsTest {
         assertThat(Typedefs.ROUTE_PATH.test("/caf%C3%A9")).isEqualTo("non-normalized path, consider use '/café' instead");
         assertThat(Typedefs.ROUTE_PATH.test("/a%3Bb")).isNull();
         assertThat(Typedefs.ROUTE_PATH.test("/%7Euser")).isEqualTo("non-normalized path, consider use '/~user' instead");
+    }
+
+    @Test
+    void aRoutePathIsCheckedForPercentEscapesOnlyWhereKongChecksThem() {
+        // Kong's path check fails first for any character outside RFC 3986 (every '~' is one), and then never
+        // looks at %-escapes
+        assertThat(Typedefs.ROUTE_PATH.test("~/files/(?<name>[^%]+)$")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("~/a%2")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/café/50%")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/a b/%zz")).isNull();
+        assertThat(Typedefs.ROUTE_PATH.test("/cafe/50%")).isEqualTo("invalid url-encoded value: '%'");
+    }
+
+    @Test
+    void pcreSyntaxJavaReadsOtherwiseIsJudgedAsPcre2Does() {
+        // a brace that opens no quantifier is a literal; PCRE2 10.43+ reads {,m} and spaces inside braces as quantifiers
+        for (String regex : List.of("/users/{id}$", "/x{,3}y", "/x{2}{", "/a{1,2}?{", "/x{ 2 , 3 }", "https://example.com:{port}",
+                "/a(?#comment)b", "/\\p{Greek}+", "/\\p{Han}", "/[\\p{L&}]+", "/\\p{^Greek}", "/\\p{sc:Greek}",
+                "/a\\N", "/\\o{101}", "(*UCP)^x", "/a(*SKIP)(*FAIL)|b", "/(*pla:a)a", "/[[]", "/[]a]", "/[a&&b]",
+                "/[[:alpha:][:^digit:]]", "/\\Q{(\\E", "/\\p{lu}\\p{Old Italic}\\p{old-italic}", "/\\c[{id}", "/\\x{ 41 }\\o{ 101 }\\p{ Greek }(a)\\g{ 1 }")) {
+            assertThat(Typedefs.regexError(regex)).as(regex).isNull();
+        }
+        // and what PCRE2 refuses stays refused
+        for (String regex : List.of("/x{3,2}", "/\\p{NoSuchScript}", "/\\o{9}", "/(*UCP)x", "/(?#open", "/[a")) {
+            assertThat(Typedefs.regexError(regex)).as(regex).isNotNull();
+        }
+        assertThat(Typedefs.ROUTE_PATH.test("~/users/{id}$")).isNull();
+        assertThat(Typedefs.REGEX.test("https://(?#tenant)[a-z]+\\.example\\.com")).isNull();
+    }
+
+    @Test
+    void anIpv6AddressOrRangeMayBeBracketedAsKongsIpMatcherStripsBrackets() {
+        assertThat(Typedefs.IP_OR_CIDR.test("[::1]")).isNull();
+        assertThat(Typedefs.IP_OR_CIDR.test("[2001:db8::]/48")).isNull();
+        assertThat(Typedefs.IP_OR_CIDR.test("[10.0.0.1]")).isEqualTo("invalid ip or cidr range: '[10.0.0.1]'");
+        assertThat(Typedefs.IP_OR_CIDR.test("[::1")).isEqualTo("invalid ip or cidr range: '[::1'");
+    }
+
+    @Test
+    void aPortIsANumberWhateverItsLeadingZeros() {
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("example.com:000080")).isNull();
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("10.0.0.1:0000000000443")).isNull();
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("[::1]:00080")).isNull();
+        assertThat(Typedefs.HOST_WITH_OPTIONAL_PORT.test("example.com:0065536")).isEqualTo("invalid value: example.com:0065536");
+        assertThat(Typedefs.HOST.test("example.com:000080")).isEqualTo("must not have a port");
     }
 }

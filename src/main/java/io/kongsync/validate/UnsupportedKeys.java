@@ -28,8 +28,8 @@ final class UnsupportedKeys {
                     Map.entry("_konnect", ENTERPRISE + "control planes"),
                     Map.entry("filter_chains", "needs Kong built with WebAssembly (wasm = on); kongsync does not manage filter chains")),
             "_info", Map.of(
-                    "default_lookup_tags", "is not read by kongsync: references resolve within the files read "
-                            + "together, never to entities looked up in Kong by tag",
+                    "default_lookup_tags", "is not read by kongsync: a reference the files do not hold must be "
+                            + "an id (resolved against the live Kong), not a name looked up in Kong by tag",
                     "consumer_group_policy_overrides", ENTERPRISE + "consumer groups",
                     "include_plugin_definitions", ENTERPRISE + "plugin definitions"),
             "consumers", Map.of(

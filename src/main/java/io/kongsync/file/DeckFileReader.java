@@ -81,8 +81,8 @@ public final class DeckFileReader {
                 acceptedFiles.add(p);
             }
         }
-        accepted.forEach(p -> DeckScalars.apply(p.content()));
         FileExtensions.apply(accepted);
+        accepted.forEach(DeckScalars::apply);
         for (Parsed p : parsed) {
             if (acceptedFiles.contains(p)) {
                 files.add(new DeckFile(p.name(), p.content(), p.positions(), p.substitutedPaths()));

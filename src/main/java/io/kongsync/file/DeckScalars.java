@@ -23,17 +23,30 @@ final class DeckScalars {
     private static final Set<String> TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON");
     private static final Set<String> FALSE = Set.of("n", "N", "no", "No", "NO", "off", "Off", "OFF");
 
-    private DeckScalars() {
-    }
-
-    static void apply(Map<String, Object> document) {
-        for (Map.Entry<String, Object> e : document.entrySet()) {
-            EntityKind.fromCollection(e.getKey()).ifPresent(kind -> entities(kind, e.getValue()));
+    /** After {@code _info.defaults} and {@code _plugin_configs} are applied, so what they bring is read alike. */
+    @SuppressWarnings("unchecked")
+    static void apply(DeckFileReader.Parsed file) {
+        DeckScalars scalars = new DeckScalars(file.positions());
+        for (Map.Entry<String, Object> e : file.content().entrySet()) {
+            EntityKind.fromCollection(e.getKey()).ifPresent(kind -> scalars.entities(kind, e.getValue()));
+        }
+        if (file.content().get("_info") instanceof Map<?, ?> info && info.get("defaults") instanceof Map<?, ?> defaults) {
+            defaults.forEach((kind, fields) -> EntityKind.fromCollection(kind + "s").ifPresent(k -> {
+                if (fields instanceof Map<?, ?> map) {
+                    booleans(Schemas.entity(k).fields(), (Map<String, Object>) map);
+                }
+            }));
         }
     }
 
+    private final SourceMap positions;
+
+    private DeckScalars(SourceMap positions) {
+        this.positions = positions;
+    }
+
     @SuppressWarnings("unchecked")
-    private static void entities(EntityKind kind, Object list) {
+    private void entities(EntityKind kind, Object list) {
         if (!(list instanceof List<?> items)) {
             return;
         }
@@ -44,8 +57,11 @@ final class DeckScalars {
         }
     }
 
-    private static void entity(EntityKind kind, Map<String, Object> fields) {
-        fields.values().removeIf(value -> value == null);
+    private void entity(EntityKind kind, Map<String, Object> fields) {
+        List<String> nulls = fields.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                .toList();
+        // through the source map: the positions of the keys after a removed one must stay theirs
+        nulls.forEach(key -> positions.remove(fields, key));
         schemaOf(kind, fields).ifPresent(schema -> booleans(schema.fields(), fields));
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             if (e.getValue() instanceof List<?>) {

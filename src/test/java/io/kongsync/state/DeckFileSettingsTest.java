@@ -348,8 +348,8 @@ class DeckFileSettingsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.out() + run.err()).contains(
-                file + ":3:3: _info.default_lookup_tags: 'default_lookup_tags' is not read by kongsync: references "
-                        + "resolve within the files read together",
+                file + ":3:3: _info.default_lookup_tags: 'default_lookup_tags' is not read by kongsync: a reference "
+                        + "the files do not hold must be an id (resolved against the live Kong)",
                 file + ":5:3: _info.include_plugin_definitions: 'include_plugin_definitions' needs Kong Enterprise",
                 file + ":8:11: services[0].host: unknown template function 'printf'");
     }

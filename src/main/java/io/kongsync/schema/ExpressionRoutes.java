@@ -78,7 +78,8 @@ final class ExpressionRoutes {
                 continue;
             }
             Matcher s = SEGMENTS_SUFFIX.matcher(suffix);
-            if (!s.matches() || (s.group(2) != null && Long.parseLong(s.group(1)) >= Long.parseLong(s.group(3)))) {
+            if (!s.matches() || (s.group(2) != null
+                    && new java.math.BigInteger(s.group(1)).compareTo(new java.math.BigInteger(s.group(3))) >= 0)) {
                 return false;
             }
         }

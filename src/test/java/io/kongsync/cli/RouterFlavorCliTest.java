@@ -83,6 +83,21 @@ class RouterFlavorCliTest {
     }
 
     @Test
+    void pathSegmentRangesOfAnyLengthAreCheckedWithoutCrashing() throws IOException {
+        Path wide = write(FILES.replace("http.path ^= \"/api\"",
+                "http.path.segments.0_99999999999999999999 == \"a\""));
+        Path backwards = dir.resolve("backwards.yaml");
+        Files.writeString(backwards, FILES.replace("http.path ^= \"/api\"", "http.path.segments.5_3 == \"a\""));
+
+        CliRun ok = CliRun.of("validate", "-s", wide.toString(), "--router-flavor", "expressions");
+        CliRun refused = CliRun.of("validate", "-s", backwards.toString(), "--router-flavor", "expressions");
+
+        assertThat(ok.exitCode()).as(ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).contains("services[0].routes[0]").contains("Router Expression failed validation");
+    }
+
+    @Test
     void anExpressionsRouteIsRefusedBeforeAnythingIsWrittenToATraditionalCompatibleKong() throws IOException {
         Path files = write(FILES);
         try (Sandbox kong = Sandbox.start(SandboxOptions.defaults())) {

@@ -8,6 +8,17 @@ import io.kongsync.model.EntityKind;
  */
 public record RawRef(EntityKind kind, String name, String id) {
 
+    /** An id in Kong's form (lower case), however the file wrote it: Kong's ids compare that way. */
+    public RawRef {
+        if (id != null) {
+            try {
+                id = java.util.UUID.fromString(id).toString();
+            } catch (IllegalArgumentException notAUuid) {
+                // kept as written, for the checks to report
+            }
+        }
+    }
+
     public static RawRef byName(EntityKind kind, String name) {
         return new RawRef(kind, name, null);
     }

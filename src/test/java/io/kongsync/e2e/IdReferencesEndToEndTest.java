@@ -118,6 +118,19 @@ class IdReferencesEndToEndTest {
     }
 
     @Test
+    void idsWrittenInUpperCaseAreTheSameIds() throws IOException {
+        createRouteByHand();
+        Files.writeString(file, FILE.replace(SERVICE_ID, SERVICE_ID.toUpperCase(java.util.Locale.ROOT))
+                .replace(MANUAL_ROUTE_ID, MANUAL_ROUTE_ID.toUpperCase(java.util.Locale.ROOT)));
+
+        CliRun sync = run("sync", "--kong-addr", kong.url().toString());
+        assertThat(sync.exitCode()).as(sync.err() + sync.out()).isEqualTo(ExitCodes.OK);
+        assertThat(admin.get("/services/" + SERVICE_ID + "/routes").data()).hasSize(2);
+        CliRun diff = run("diff", "--kong-addr", kong.url().toString(), "--detailed-exitcode");
+        assertThat(diff.exitCode()).as(diff.err() + diff.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void removingThePluginNeverDeletesTheHandMadeRoute() throws IOException {
         createRouteByHand();
         assertThat(run("sync", "--kong-addr", kong.url().toString()).exitCode()).isEqualTo(ExitCodes.OK);

@@ -278,10 +278,13 @@ public final class DeckFileReader {
             if (!spans.isEmpty() && hint.isEmpty()) {
                 Origin template = at(name, mark, text);
                 hint = " (the YAML there comes from the value substituted for the template at line " + template.line()
-                        + ", column " + template.column() + ")";
+                        + ", column " + template.column() + "; the parser's own words are left out, since they may "
+                        + "quote part of that value)";
             }
         }
-        return new Diagnostic(origin, syntaxProblem(e) + hint);
+        // the parser quotes what it found, which inside a substituted value is a piece of a secret that masking
+        // cannot recognise (a token without its first character, say)
+        return new Diagnostic(origin, (hint.isEmpty() ? syntaxProblem(e) : "invalid YAML") + hint);
     }
 
     private static String syntaxProblem(MarkedYamlEngineException e) {

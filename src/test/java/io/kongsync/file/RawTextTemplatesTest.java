@@ -167,6 +167,20 @@ class RawTextTemplatesTest {
     }
 
     @Test
+    void theParsersWordsAreLeftOutWhenTheyWouldQuoteAPieceOfTheSubstitutedValue() throws IOException {
+        ReadResult result = new DeckFileReader().read(List.of(Files.writeString(dir.resolve("kong.yaml"), """
+                _format_version: "3.0"
+                services:
+                  - name: orders
+                    host: ${{ env "DECK_PASS" }}
+                """)), options.withEnvironment(Map.of("DECK_PASS", "*Hunter2Secret")::get));
+
+        assertThat(messages(result)).singleElement().asString().startsWith("kong.yaml:4:")
+                .contains("invalid YAML (the YAML there comes from the value substituted for the template at line 4")
+                .doesNotContain("Hunter2").doesNotContain("unter2Secret");
+    }
+
+    @Test
     void commentLinesAreNotEvaluated() throws IOException {
         ReadResult result = read("""
                 _format_version: "3.0"

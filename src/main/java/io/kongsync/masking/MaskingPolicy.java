@@ -60,11 +60,15 @@ public final class MaskingPolicy {
         this.formsByFirstChar = forms;
     }
 
-    /** A policy masking these values; blank ones are ignored (there is nothing to hide in them). */
+    /**
+     * A policy masking these values; blank ones and booleans are ignored (there is nothing to hide in them: a boolean
+     * is one of two words, and masking every "true" would garble every message).
+     */
     public static MaskingPolicy of(Collection<String> values) {
         Set<String> secrets = new TreeSet<>();
         for (String value : values) {
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && !value.equalsIgnoreCase("true")
+                    && !value.equalsIgnoreCase("false")) {
                 secrets.add(value);
             }
         }

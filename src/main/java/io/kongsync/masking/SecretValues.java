@@ -1,6 +1,7 @@
 package io.kongsync.masking;
 
 import io.kongsync.model.Entity;
+import io.kongsync.model.EntityKey;
 import io.kongsync.model.EntityKind;
 import io.kongsync.model.State;
 import io.kongsync.schema.PluginSchema;
@@ -36,6 +37,9 @@ final class SecretValues {
         } else if ((value instanceof String || value instanceof Number || value instanceof Boolean)
                 && !path.isEmpty() && (schema.isSecret(path) || entity.isSensitive(path))) {
             into.add(String.valueOf(value));
+        } else if (value instanceof EntityKey ref && !path.isEmpty() && entity.isSensitive(path)) {
+            // a reference substituted from a template: the name or id it holds is the substituted value
+            into.add(ref.id() != null ? ref.id() : ref.name());
         }
     }
 

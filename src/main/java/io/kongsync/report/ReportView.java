@@ -1,5 +1,6 @@
 package io.kongsync.report;
 
+import io.kongsync.masking.MaskingPolicy;
 import io.kongsync.model.Entity;
 import io.kongsync.model.EntityKey;
 import io.kongsync.model.Origin;
@@ -133,7 +134,12 @@ record ReportView(Plan.Summary summary, List<ChangeView> changes, List<ConflictV
     }
 
     private static Subject subject(EntityKey key, Entity desired, Entity current) {
-        return new Subject(key.kind().label(), Sensitivity.displayName(key, desired, current), ScopeOrder.entries(key));
+        // a parent named by a template (route: ${{ env "DECK_ROUTE_ID" }}) is as sensitive in the scope as in the field
+        List<Map.Entry<String, String>> scope = ScopeOrder.entries(key).stream()
+                .map(parent -> desired != null && desired.isSensitive(parent.getKey())
+                        ? Map.entry(parent.getKey(), MaskingPolicy.MASK) : parent)
+                .toList();
+        return new Subject(key.kind().label(), Sensitivity.displayName(key, desired, current), scope);
     }
 
     /** A null stays null (there is nothing to hide in "not set"); any other sensitive value is masked. */

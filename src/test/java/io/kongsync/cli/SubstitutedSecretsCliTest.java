@@ -63,6 +63,31 @@ class SubstitutedSecretsCliTest {
     }
 
     @Test
+    void aSubstitutedReferenceByIdKongDoesNotKnowIsMaskedInTheProblem() throws IOException {
+        String routeId = "5b0c4f7e-2d1a-4c3b-9e8f-7a6b5c4d3e2f";
+        Path file = Files.writeString(dir.resolve("a.yaml"), """
+                _format_version: "3.0"
+                plugins:
+                  - name: rate-limiting
+                    route: ${{ env "DECK_ROUTE_ID" }}
+                    config:
+                      minute: 5
+                """);
+        Map<String, String> environment = Map.of("DECK_ROUTE_ID", routeId);
+
+        CliRun diff = KongsyncProcess.run(environment, "diff", "-s", file.toString(),
+                "--kong-addr", sandbox.url().toString());
+        CliRun sync = KongsyncProcess.run(environment, "sync", "-s", file.toString(),
+                "--kong-addr", sandbox.url().toString(), "-o", "json");
+
+        assertThat(diff.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(sync.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(diff.out() + diff.err()).contains("a.yaml:").contains("neither in the files nor in Kong")
+                .doesNotContain(routeId);
+        assertThat(sync.out() + sync.err()).contains("neither in the files nor in Kong").doesNotContain(routeId);
+    }
+
+    @Test
     void kongsAnswersQuotingTheValueAreMasked() throws IOException {
         Path file = Files.writeString(dir.resolve("a.yaml"), VALID);
         AdminClient admin = new AdminClient(sandbox.url());

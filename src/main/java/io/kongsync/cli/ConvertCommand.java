@@ -168,7 +168,7 @@ final class ConvertCommand implements Callable<Integer> {
             String name = conversion.document().name();
             if (conversion.outcome() == Outcome.CONVERTED) {
                 converted++;
-                out.println(name + ": converted from " + FormatConverter.FROM + " to " + FormatConverter.TO
+                out.println(name + ": converted from " + conversion.from() + " to " + FormatConverter.TO
                         + (inPlace ? " in place" : outputFile != null ? ", written to " + outputFile : "") + ":");
             }
             conversion.changes().forEach(change -> out.println("  " + change.format()));

@@ -41,9 +41,12 @@ public final class FormatConverter {
     /** decK's test for a regex path: any character outside these. */
     private static final Pattern NOT_PLAIN_PATH_CHARACTER = Pattern.compile("[^a-zA-Z0-9._~/%-]");
 
-    /** What became of one file. {@code text} is the converted text; unchanged when nothing changed. */
+    /**
+     * What became of one file. {@code text} is the converted text; unchanged when nothing changed. {@code from} is the
+     * format version the file had ({@value #FROM} when it had none).
+     */
     public record Conversion(RawYaml.Document document, String text, Outcome outcome, List<Diagnostic> changes,
-                             List<Diagnostic> notes, List<Diagnostic> problems) {
+                             List<Diagnostic> notes, List<Diagnostic> problems, String from) {
     }
 
     public enum Outcome { CONVERTED, ALREADY_CURRENT, INVALID }
@@ -51,6 +54,7 @@ public final class FormatConverter {
     private final RawYaml.Document document;
     private final Supplier<String> namespaces;
     private final List<Edit> edits = new ArrayList<>();
+    private String from = FROM;
     private final List<Diagnostic> changes = new ArrayList<>();
     private final List<Diagnostic> notes = new ArrayList<>();
     private final List<Diagnostic> problems = new ArrayList<>();
@@ -89,7 +93,7 @@ public final class FormatConverter {
 
     private Conversion result(Outcome outcome) {
         String text = outcome == Outcome.CONVERTED ? Edit.apply(document.text(), edits) : document.text();
-        return new Conversion(document, text, outcome, sorted(changes), sorted(notes), sorted(problems));
+        return new Conversion(document, text, outcome, sorted(changes), sorted(notes), sorted(problems), from);
     }
 
     /** In the order of the file. */
@@ -118,6 +122,7 @@ public final class FormatConverter {
                     + "\" or \"2.1\" (Kong 2.x) or without one");
             return Optional.of(Outcome.INVALID);
         }
+        from = version;
         edits.add(Edit.replace(document.text(), value, "\"" + TO + "\""));
         changes.add(new Diagnostic(origin(value, FORMAT_VERSION_KEY), "\"" + version + "\" -> \"" + TO + "\""));
         return Optional.empty();

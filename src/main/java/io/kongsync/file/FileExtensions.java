@@ -133,6 +133,7 @@ final class FileExtensions {
         String configPath = SourceMap.child(path, "config");
         Object own = plugin.get("config");
         if (own != null && !(own instanceof Map<?, ?>)) {
+            file.positions().remove(plugin, CONFIG_SOURCE);
             return; // a config that is no mapping is reported by the schema check
         }
         Map<String, Object> config = own == null ? new LinkedHashMap<>() : (Map<String, Object>) own;

@@ -31,6 +31,19 @@ class ConvertCommandTest {
     Path dir;
 
     @Test
+    void aKong2xDeclarativeFileSaysTheVersionItHad() throws IOException {
+        Path old = Files.writeString(dir.resolve("old.yaml"), OLD.replace("\"1.1\"", "\"2.1\""));
+        Path out = dir.resolve("new.yaml");
+
+        CliRun run = CliRun.of("convert", "-s", old.toString(), "--output-file", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out).hasContent(CONVERTED);
+        assertThat(run.out()).contains(old + ": converted from 2.1 to 3.0, written to " + out + ":",
+                old + ":2:18: _format_version: \"2.1\" -> \"3.0\"");
+    }
+
+    @Test
     void writesTheConvertedFileToTheOutputFileAndSaysWhatChangedAndWhy() throws IOException {
         Path old = Files.writeString(dir.resolve("old.yaml"), OLD);
         Path out = dir.resolve("new.yaml");

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -95,11 +96,19 @@ public final class Dumper {
             return "it has no " + identityWord(entity.kind()) + " for kongsync to identify it by";
         }
         for (Object value : entity.fields().values()) {
-            if (value instanceof EntityKey ref && !written.contains(ref)) {
+            if (value instanceof EntityKey ref && !written.contains(ref) && kongOnly(ref).isEmpty()) {
                 return "it refers to " + describe(ref) + ", which is not in the dump";
             }
         }
         return null;
+    }
+
+    /**
+     * An entity Kong holds that is not kongsync's to dump (made by hand, or outside the select tags): referred to by
+     * its id, as a file may refer to what only Kong holds. Empty for one that is kongsync's but left out.
+     */
+    private Optional<Entity> kongOnly(EntityKey ref) {
+        return state.get(ref).filter(entity -> !isSelected(entity));
     }
 
     private void place(Entity entity) {
@@ -113,8 +122,8 @@ public final class Dumper {
         }
         if (entity.kind() == EntityKind.OAUTH2_CREDENTIAL && Boolean.TRUE.equals(entity.field("hash_secret"))) {
             warnings.add(describe(entity.key()) + ": Kong returns only a PBKDF2 hash of the client secret, and the dump "
-                    + "holds that hash, which kongsync refuses to sync (Kong would hash it again): put the plaintext "
-                    + "(or an env reference) in its place before syncing the dump.");
+                    + "holds that hash, which Kong would hash again, making the hash the secret clients must send: put "
+                    + "the plaintext (or an env reference) in its place before syncing the dump.");
         }
         if (entity.kind() == EntityKind.BASICAUTH_CREDENTIAL) {
             warnings.add(describe(entity.key()) + ": Kong returns only a salted SHA-1 hash of the password, and the "
@@ -130,10 +139,10 @@ public final class Dumper {
     }
 
     /** The entity it is nested in, or null for a top-level entity. */
-    private static EntityKey parentOf(Entity entity) {
+    private EntityKey parentOf(Entity entity) {
         // decK also nests a route under its service and a plugin under its only scope
         if (entity.kind() == EntityKind.ROUTE) {
-            return entity.field("service") instanceof EntityKey service ? service : null;
+            return entity.field("service") instanceof EntityKey service && written.contains(service) ? service : null;
         }
         if (entity.kind() == EntityKind.PLUGIN) {
             EntityKey only = null;
@@ -144,9 +153,11 @@ public final class Dumper {
                     scopes++;
                 }
             }
-            return scopes == 1 ? only : null;
+            return scopes == 1 && written.contains(only) ? only : null;
         }
-        return entity.kind().spec().isNested() ? (EntityKey) entity.field(entity.kind().spec().parentField()) : null;
+        // a parent only Kong holds is not in the dump: the entity goes at the top level, referring to it by id
+        return entity.kind().spec().isNested() && entity.field(entity.kind().spec().parentField()) instanceof EntityKey
+                parent && written.contains(parent) ? parent : null;
     }
 
     private Map<String, Object> render(Entity entity, EntityKey parent) {
@@ -164,7 +175,9 @@ public final class Dumper {
                 }
             }
             if (value instanceof EntityKey ref) {
-                value = ref.id() != null ? ref.id() : ref.name();
+                Optional<Entity> onlyInKong = written.contains(ref) ? Optional.empty() : kongOnly(ref);
+                value = onlyInKong.isPresent() ? onlyInKong.get().id().toString()
+                        : ref.id() != null ? ref.id() : ref.name();
             }
             fields.put(e.getKey(), value);
         }

@@ -131,6 +131,22 @@ class IdReferencesEndToEndTest {
     }
 
     @Test
+    void aDumpKeepsThePluginOnTheHandMadeRouteByItsIdAndPlansToNothing() throws IOException {
+        createRouteByHand();
+        assertThat(run("sync", "--kong-addr", kong.url().toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        Path dumped = dir.resolve("dump.yaml");
+
+        CliRun dump = CliRun.of("dump", "--kong-addr", kong.url().toString(), "--output-file", dumped.toString());
+
+        assertThat(dump.exitCode()).as(dump.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dump.err()).doesNotContain("left out");
+        assertThat(Files.readString(dumped)).contains("route: " + MANUAL_ROUTE_ID).doesNotContain("/manual");
+        CliRun diff = CliRun.of("diff", "-s", dumped.toString(), "--kong-addr", kong.url().toString(),
+                "--detailed-exitcode");
+        assertThat(diff.exitCode()).as(diff.err() + diff.out()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void removingThePluginNeverDeletesTheHandMadeRoute() throws IOException {
         createRouteByHand();
         assertThat(run("sync", "--kong-addr", kong.url().toString()).exitCode()).isEqualTo(ExitCodes.OK);

@@ -2,6 +2,8 @@ package io.kongsync.file;
 
 import io.kongsync.model.EntityKind;
 
+import java.util.UUID;
+
 /**
  * A reference to another entity as written in a file: by name ({@code service: nyan}, {@code {name: nyan}}) or by id
  * ({@code {id: 3f...}}, as in a Kong-style echo). Resolved to an {@code EntityKey} when the state is built.
@@ -12,7 +14,7 @@ public record RawRef(EntityKind kind, String name, String id) {
     public RawRef {
         if (id != null) {
             try {
-                id = java.util.UUID.fromString(id).toString();
+                id = UUID.fromString(id).toString();
             } catch (IllegalArgumentException notAUuid) {
                 // kept as written, for the checks to report
             }

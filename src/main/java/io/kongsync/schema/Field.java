@@ -1,6 +1,7 @@
 package io.kongsync.schema;
 
 import io.kongsync.model.EntityKind;
+import io.kongsync.model.Values;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -242,13 +243,13 @@ public final class Field {
      */
     public Field absentWhen(Object value) {
         this.absentWhenEmpty = true;
-        this.absentValue = value == null ? null : io.kongsync.model.Values.canonical(value);
+        this.absentValue = value == null ? null : Values.canonical(value);
         return this;
     }
 
     public boolean isSameAsAbsent(Object normalized) {
         return absentWhenEmpty && (normalized == null
-                || absentValue != null && absentValue.equals(io.kongsync.model.Values.canonical(normalized)));
+                || absentValue != null && absentValue.equals(Values.canonical(normalized)));
     }
 
     public Integer lenMinimum() {

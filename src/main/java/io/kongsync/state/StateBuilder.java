@@ -13,6 +13,7 @@ import io.kongsync.schema.PluginSchema;
 import io.kongsync.schema.Schemas;
 import io.kongsync.validate.Diagnostic;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -123,7 +124,7 @@ public final class StateBuilder {
         }
         try {
             return UUID.nameUUIDFromBytes(("certificate:" + Pem.certificateDigest(cert))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException unreadable) {
             return null;
         }
